@@ -1,0 +1,58 @@
+//! Prepares the chapters for rustdoc (see tests/markdown/lib.rs).
+//!
+//! Every Markdown file under `src/` becomes a module documented by that file.
+//! A ```` ```rust ```` block that only pulls a listing in with mdBook's
+//! `{{#include}}` is not Rust to rustdoc; the listing harness proves those
+//! listings, so such blocks are retagged `text` here, on the same lines, so
+//! that a failing doc-test still points at the right line of the chapter.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+// Shared with the harness, which uses more of it than this script does.
+#[allow(dead_code)]
+#[path = "tests/harness/src/markdown.rs"]
+mod markdown;
+
+fn main() {
+    println!("cargo::rerun-if-changed=src");
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let mut chapters = markdown_files(Path::new("src"));
+    chapters.sort();
+    let mut modules = String::new();
+    for chapter in chapters {
+        let text = fs::read_to_string(&chapter).expect("chapters are UTF-8 text");
+        let file_name = chapter.file_name().expect("a file").to_string_lossy().into_owned();
+        let copy = out_dir.join(&file_name);
+        fs::write(&copy, without_listing_blocks(&text)).expect("OUT_DIR is writable");
+        let module = file_name.trim_end_matches(".md").replace(['-', '.'], "_");
+        modules.push_str(&format!("#[doc = include_str!({copy:?})]\npub mod {module} {{}}\n"));
+    }
+    fs::write(out_dir.join("chapters.rs"), modules).expect("OUT_DIR is writable");
+}
+
+fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).expect("src/ holds the book").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(markdown_files(&path));
+        } else if path.extension().is_some_and(|e| e == "md") && !path.ends_with("SUMMARY.md") {
+            files.push(path);
+        }
+    }
+    files
+}
+
+fn without_listing_blocks(text: &str) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    for fence in markdown::fences(text) {
+        if fence.language() == "rust" && fence.includes_a_file() {
+            let line = &mut lines[fence.open_line];
+            let indent = line.len() - line.trim_start().len();
+            let ticks = line.trim_start().chars().take_while(|&c| c == '`').count();
+            *line = format!("{}{}text", &line[..indent], "`".repeat(ticks));
+        }
+    }
+    lines.join("\n") + "\n"
+}

@@ -1,0 +1,230 @@
+//! Checks on the book itself: mdBook includes, the rendered HTML's links,
+//! and the code blocks of the chapters.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use regex::Regex;
+
+use crate::listing::Listing;
+use crate::markdown::fences;
+
+/// Crates the Rust playground offers, of those the listings use. A block
+/// showing a listing that needs any other crate (nix, a local library)
+/// must not offer a run button.
+const PLAYGROUND_CRATES: &[&str] = &["tokio", "crossbeam", "serde", "serde_json"];
+
+/// Every Markdown file of the book, with its text.
+pub fn chapters(src: &Path) -> Vec<(PathBuf, String)> {
+    let mut found = Vec::new();
+    let mut dirs = vec![src.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                let text = fs::read_to_string(&path).unwrap_or_default();
+                found.push((path, text));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// One `{{#include}}` or `{{#rustdoc_include}}` in a chapter.
+struct Include {
+    chapter: PathBuf,
+    file: PathBuf,
+    anchor: Option<String>,
+}
+
+fn includes(chapters: &[(PathBuf, String)]) -> Vec<Include> {
+    let directive = Regex::new(r"\{\{#(?:rustdoc_)?include\s+([^}\s]+)\s*\}\}").expect("valid pattern");
+    let mut found = Vec::new();
+    for (chapter, text) in chapters {
+        let dir = chapter.parent().expect("a chapter lives in a folder");
+        for caps in directive.captures_iter(text) {
+            let (path, spec) = caps[1].split_once(':').unwrap_or((&caps[1], ""));
+            let anchor = (!spec.is_empty() && !spec.starts_with(|c: char| c.is_ascii_digit() || c == ':'))
+                .then(|| spec.to_string());
+            found.push(Include { chapter: chapter.clone(), file: normalize(&dir.join(path)), anchor });
+        }
+    }
+    found
+}
+
+/// Every include names a file that exists and, where it names an anchor,
+/// one that the file defines. Returns the problems and the files included.
+pub fn check_includes(chapters: &[(PathBuf, String)]) -> (Vec<String>, BTreeSet<PathBuf>) {
+    let mut problems = Vec::new();
+    let mut included = BTreeSet::new();
+    for include in includes(chapters) {
+        let Ok(text) = fs::read_to_string(&include.file) else {
+            problems.push(format!("{}: includes missing file {}", include.chapter.display(), include.file.display()));
+            continue;
+        };
+        if let Some(anchor) = &include.anchor
+            && !text.lines().any(|line| line.trim_end().ends_with(&format!("ANCHOR: {anchor}")))
+        {
+            problems.push(format!(
+                "{}: {} has no anchor `{anchor}`",
+                include.chapter.display(),
+                include.file.display()
+            ));
+        }
+        included.insert(include.file);
+    }
+    (problems, included)
+}
+
+/// Every file a reader must see of each listing is shown by some chapter.
+pub fn check_listings_shown(listings: &[Listing], included: &BTreeSet<PathBuf>) -> Vec<String> {
+    let mut problems = Vec::new();
+    for listing in listings {
+        let dir = normalize(&listing.dir);
+        for file in ["src/main.rs", "src/lib.rs", "output.txt", "twin.py"] {
+            let path = dir.join(file);
+            if path.is_file() && !included.contains(&path) {
+                problems.push(format!("{}: no chapter shows its {file}", listing.name));
+            }
+        }
+    }
+    problems
+}
+
+/// Every code block says its language, and a block that shows a listing
+/// needing a crate the playground lacks offers no run button.
+pub fn check_code_blocks(chapters: &[(PathBuf, String)], listings: &[Listing]) -> Vec<String> {
+    let by_name: BTreeMap<&str, &Listing> = listings.iter().map(|l| (l.name.as_str(), l)).collect();
+    let mut problems = Vec::new();
+    for (chapter, text) in chapters {
+        for fence in fences(text) {
+            let at = format!("{}:{}", chapter.display(), fence.open_line + 1);
+            if fence.language().is_empty() {
+                problems.push(format!("{at}: say which language this code block is in (```text for none)"));
+                continue;
+            }
+            if fence.language() != "rust" || fence.has("noplayground") || fence.has("ignore") {
+                continue;
+            }
+            let shown = fence.body.iter().flat_map(|line| line.split('/')).filter_map(|part| by_name.get(part));
+            for listing in shown {
+                let missing: Vec<&str> = listing
+                    .dependencies
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|dep| !PLAYGROUND_CRATES.contains(dep))
+                    .collect();
+                if !missing.is_empty() {
+                    problems.push(format!(
+                        "{at}: {} uses {} that the Rust playground lacks: mark the block noplayground",
+                        listing.name,
+                        missing.join(", ")
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// Checks the rendered book: no include left unexpanded, and every link
+/// inside the book reaches a page that exists and, with a `#fragment`, an
+/// element with that id.
+pub fn check_rendered(html_root: &Path) -> Vec<String> {
+    let href = Regex::new(r#"\b(?:href|src)="([^"]*)""#).expect("valid pattern");
+    let pages = html_pages(html_root);
+    let ids: BTreeMap<PathBuf, BTreeSet<String>> = pages
+        .iter()
+        .map(|(path, text)| (path.clone(), element_ids(text)))
+        .collect();
+    let mut problems = Vec::new();
+    for (page, text) in &pages {
+        let shown = page.strip_prefix(html_root).unwrap_or(page).display();
+        if text.contains("{{#include") || text.contains("{{#rustdoc_include") {
+            problems.push(format!("{shown}: an include was left unexpanded"));
+        }
+        for caps in href.captures_iter(text) {
+            let link = &caps[1];
+            let external = ["http:", "https:", "mailto:", "data:", "javascript:", "//"];
+            if link.is_empty() || external.iter().any(|e| link.starts_with(e)) {
+                continue;
+            }
+            let (path, fragment) = link.split_once('#').unwrap_or((link, ""));
+            let path = path.split('?').next().unwrap_or_default();
+            let target = if path.is_empty() {
+                page.clone()
+            } else if let Some(absolute) = path.strip_prefix('/') {
+                normalize(&html_root.join(absolute))
+            } else {
+                normalize(&page.parent().expect("a page lives in a folder").join(path))
+            };
+            if !target.exists() {
+                problems.push(format!("{shown}: broken link {link}"));
+            } else if !fragment.is_empty() && ids.get(&target).is_some_and(|ids| !ids.contains(fragment)) {
+                problems.push(format!("{shown}: broken anchor {link}"));
+            }
+        }
+    }
+    problems
+}
+
+fn html_pages(root: &Path) -> Vec<(PathBuf, String)> {
+    let mut pages = Vec::new();
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                pages.push((normalize(&path), fs::read_to_string(&path).unwrap_or_default()));
+            }
+        }
+    }
+    pages
+}
+
+fn element_ids(html: &str) -> BTreeSet<String> {
+    let id = Regex::new(r#"\b(?:id|name)="([^"]*)""#).expect("valid pattern");
+    id.captures_iter(html).map(|caps| caps[1].to_string()).collect()
+}
+
+/// `a/b/../c` as `a/c`, without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fences_are_found_with_their_info_and_body() {
+        let text = "intro\n```rust,noplayground\n{{#include a.rs}}\n```\n\n  ````python\n  x = 1\n  ```\n  ````\n";
+        let found = fences(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].language(), "rust");
+        assert!(found[0].has("noplayground") && found[0].includes_a_file());
+        assert_eq!((found[1].language(), found[1].open_line), ("python", 5));
+        assert_eq!(found[1].body, vec!["  x = 1", "  ```"]);
+    }
+
+    #[test]
+    fn paths_are_normalized_without_the_file_system() {
+        assert_eq!(normalize(Path::new("/a/b/../c/./d")), PathBuf::from("/a/c/d"));
+    }
+}

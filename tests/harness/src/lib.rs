@@ -1,0 +1,33 @@
+//! The machinery behind `cargo test` and `cargo xtask outputs`: it finds the
+//! book's listings from their metadata, runs them and their Python twins,
+//! and compares what they print with `output.txt`. DESIGN.md describes the
+//! rules this code enforces.
+
+mod compare;
+pub mod html;
+mod listing;
+pub mod markdown;
+mod run;
+
+pub use compare::{Rules, compare};
+pub use listing::{Kind, Listing, discover, excluded_from_workspace};
+pub use run::{Run, RunError, build_compile_fail, build_workspace_bins, for_each_concurrently, run};
+
+use std::path::PathBuf;
+
+/// The workspace root: the folder that holds `book.toml`.
+pub fn book_root() -> PathBuf {
+    let harness = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    harness
+        .ancestors()
+        .find(|dir| dir.join("book.toml").is_file())
+        .expect("the harness lives inside the book's workspace")
+        .to_path_buf()
+}
+
+/// Where cargo puts the workspace's binaries.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| book_root().join("target"))
+}

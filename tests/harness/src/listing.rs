@@ -1,0 +1,185 @@
+//! Discovering listings and reading their `[package.metadata.listing]`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::compare::{Order, Rules};
+
+/// A listing older than this many seconds is killed and fails by name,
+/// unless its metadata says otherwise.
+const DEFAULT_TIMEOUT_SECS: u64 = 20;
+
+/// One listing crate under `listings/`.
+#[derive(Debug)]
+pub struct Listing {
+    /// The package name, which is also the folder's name and the binary's.
+    pub name: String,
+    pub dir: PathBuf,
+    /// Catalogue ids of the Python programs it translates.
+    pub translates: Vec<String>,
+    /// The crates it depends on, by the name its `Cargo.toml` gives them.
+    pub dependencies: Vec<String>,
+    pub kind: Kind,
+}
+
+#[derive(Debug)]
+pub enum Kind {
+    /// Builds, runs, and must print its `output.txt` under these rules.
+    Runnable { rules: Rules, timeout: Duration },
+    /// Must fail to build with this error code.
+    CompileFail { code: String },
+}
+
+impl Listing {
+    pub fn output_path(&self) -> PathBuf {
+        self.dir.join("output.txt")
+    }
+
+    pub fn twin_path(&self) -> PathBuf {
+        self.dir.join("twin.py")
+    }
+
+    /// The first line of `output.txt`: the command that produced it.
+    pub fn command_line(&self) -> String {
+        match self.kind {
+            Kind::Runnable { .. } => format!("$ cargo run -p {}", self.name),
+            Kind::CompileFail { .. } => "$ cargo build".to_string(),
+        }
+    }
+
+    /// `output.txt` without its command line.
+    pub fn expected_output(&self) -> Result<String, String> {
+        let path = self.output_path();
+        let text = fs::read_to_string(&path).map_err(|e| {
+            format!("{}: cannot read {} ({e}); run `cargo xtask outputs`", self.name, path.display())
+        })?;
+        let command = self.command_line();
+        match text.split_once('\n') {
+            Some((first, rest)) if first == command => Ok(rest.to_string()),
+            _ => Err(format!(
+                "{}: output.txt must start with `{command}`; regenerate it with `cargo xtask outputs`",
+                self.name
+            )),
+        }
+    }
+
+    pub fn is_compile_fail(&self) -> bool {
+        matches!(self.kind, Kind::CompileFail { .. })
+    }
+}
+
+#[derive(Deserialize)]
+struct Manifest {
+    package: Package,
+    #[serde(default)]
+    dependencies: toml::Table,
+}
+
+#[derive(Deserialize)]
+struct Package {
+    name: String,
+    metadata: Option<PackageMetadata>,
+}
+
+#[derive(Deserialize)]
+struct PackageMetadata {
+    listing: Option<ListingMetadata>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ListingMetadata {
+    translates: Vec<String>,
+    order: Option<Order>,
+    varies: Option<Vec<String>>,
+    timeout_secs: Option<u64>,
+    compile_fail: Option<String>,
+}
+
+/// Every listing under `root/listings/*/*`, sorted by path, or every reason
+/// the listings are malformed.
+pub fn discover(root: &Path) -> Result<Vec<Listing>, Vec<String>> {
+    let mut listings = Vec::new();
+    let mut problems = Vec::new();
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    let chapters = fs::read_dir(root.join("listings")).map_err(|e| vec![format!("listings/: {e}")])?;
+    for chapter in chapters.flatten() {
+        if let Ok(entries) = fs::read_dir(chapter.path()) {
+            dirs.extend(entries.flatten().map(|e| e.path()).filter(|p| p.join("Cargo.toml").is_file()));
+        }
+    }
+    dirs.sort();
+    for dir in dirs {
+        match read_listing(&dir) {
+            Ok(listing) => listings.push(listing),
+            Err(problem) => problems.push(format!("{}: {problem}", dir.display())),
+        }
+    }
+    if problems.is_empty() { Ok(listings) } else { Err(problems) }
+}
+
+fn read_listing(dir: &Path) -> Result<Listing, String> {
+    let text = fs::read_to_string(dir.join("Cargo.toml")).map_err(|e| e.to_string())?;
+    let manifest: Manifest = toml::from_str(&text).map_err(|e| format!("Cargo.toml: {e}"))?;
+    let folder = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let name = manifest.package.name;
+    if name != folder {
+        return Err(format!("the package is named `{name}` but its folder `{folder}`"));
+    }
+    let meta = manifest
+        .package
+        .metadata
+        .and_then(|m| m.listing)
+        .ok_or("Cargo.toml has no [package.metadata.listing] table")?;
+    let catalogue_id = Regex::new(r"^\d{3}_\d{2}_[a-z0-9_]+$").expect("valid pattern");
+    if let Some(bad) = meta.translates.iter().find(|id| !catalogue_id.is_match(id)) {
+        return Err(format!("`{bad}` is not a catalogue id like 000_01_asyncio_shared_vars"));
+    }
+    let kind = match meta.compile_fail {
+        Some(code) => {
+            if meta.order.is_some() || meta.varies.is_some() || meta.timeout_secs.is_some() {
+                return Err("a compile-fail listing has no output rules".into());
+            }
+            if !Regex::new(r"^E\d{4}$").expect("valid pattern").is_match(&code) {
+                return Err(format!("compile-fail = `{code}` is not an error code like E0277"));
+            }
+            Kind::CompileFail { code }
+        }
+        None => {
+            let order = meta.order.ok_or("say how its output is checked: order = \"exact\" or \"any\"")?;
+            let varies = meta
+                .varies
+                .ok_or("list the spans that may differ between runs: varies = [] when none")?;
+            let rules = Rules::new(order, &varies)?;
+            let timeout = Duration::from_secs(meta.timeout_secs.unwrap_or(DEFAULT_TIMEOUT_SECS));
+            Kind::Runnable { rules, timeout }
+        }
+    };
+    Ok(Listing {
+        name,
+        dir: dir.to_path_buf(),
+        translates: meta.translates,
+        dependencies: manifest.dependencies.keys().cloned().collect(),
+        kind,
+    })
+}
+
+/// The paths the root `Cargo.toml` keeps out of the workspace, as written.
+pub fn excluded_from_workspace(root: &Path) -> Result<Vec<String>, String> {
+    #[derive(Deserialize)]
+    struct Root {
+        workspace: Workspace,
+    }
+    #[derive(Deserialize)]
+    struct Workspace {
+        #[serde(default)]
+        exclude: Vec<String>,
+    }
+    let text = fs::read_to_string(root.join("Cargo.toml")).map_err(|e| e.to_string())?;
+    let manifest: Root = toml::from_str(&text).map_err(|e| e.to_string())?;
+    Ok(manifest.workspace.exclude)
+}

@@ -1,0 +1,257 @@
+//! Building listings and running programs under a time limit, each in its
+//! own process group so that nothing it starts can outlive the check.
+
+use std::io::{self, Read};
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::{Command, ExitStatus, Stdio};
+use std::sync::Once;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use nix::errno::Errno;
+use nix::sys::signal::{Signal, killpg};
+use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
+use nix::unistd::Pid;
+
+/// How often a running program is polled for its exit.
+const POLL: Duration = Duration::from_millis(10);
+/// How long the output pipe may stay open after every process in the group
+/// is gone: only a process that left the group can hold it longer.
+const PIPE_GRACE: Duration = Duration::from_secs(2);
+
+/// What one run of a program printed and how it ended.
+#[derive(Debug)]
+pub struct Run {
+    /// stdout and stderr, joined in the order they were written, as a
+    /// terminal shows them.
+    pub output: String,
+    pub status: Option<ExitStatus>,
+}
+
+#[derive(Debug)]
+pub enum RunError {
+    /// It ran past its limit and was killed with its process group.
+    TimedOut { limit: Duration, output: String },
+    /// It exited but processes it started were still running.
+    LeftProcessesBehind { output: String },
+    Io(io::Error),
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunError::TimedOut { limit, output } => {
+                write!(f, "still running after {limit:?}; killed. It had printed:\n{output}")
+            }
+            RunError::LeftProcessesBehind { output } => write!(
+                f,
+                "exited but left processes running (killed now); reap every child. It printed:\n{output}"
+            ),
+            RunError::Io(e) => write!(f, "could not run: {e}"),
+        }
+    }
+}
+
+impl From<io::Error> for RunError {
+    fn from(e: io::Error) -> Self {
+        RunError::Io(e)
+    }
+}
+
+impl From<Errno> for RunError {
+    fn from(e: Errno) -> Self {
+        RunError::Io(e.into())
+    }
+}
+
+/// Runs `command` with no input and its output captured, killing it and
+/// everything it started once `limit` has passed.
+pub fn run(mut command: Command, limit: Duration) -> Result<Run, RunError> {
+    adopt_orphans();
+    let (mut reader, writer) = io::pipe()?;
+    command
+        .stdin(Stdio::null())
+        .stdout(writer.try_clone()?)
+        .stderr(writer)
+        .process_group(0);
+    let mut child = command.spawn()?;
+    // The parent's copies of the pipe's write end must close, or the reader
+    // never sees the end of the output.
+    drop(command);
+    let group = Pid::from_raw(child.id() as i32);
+
+    let (sender, output) = mpsc::channel();
+    thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let result = reader.read_to_end(&mut bytes).map(|_| bytes);
+        let _ = sender.send(result);
+    });
+    let read_output = |output: &mpsc::Receiver<io::Result<Vec<u8>>>| -> Result<String, RunError> {
+        let bytes = output.recv_timeout(PIPE_GRACE).map_err(|_| {
+            io::Error::other("a process outside the listing's process group still holds its output")
+        })??;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    };
+
+    let deadline = Instant::now() + limit;
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if Instant::now() >= deadline {
+            kill_group(group);
+            child.wait()?;
+            reap_group(group);
+            return Err(RunError::TimedOut { limit, output: read_output(&output)? });
+        }
+        thread::sleep(POLL);
+    };
+    reap_group(group);
+    if killpg(group, None).is_ok() {
+        kill_group(group);
+        reap_group(group);
+        return Err(RunError::LeftProcessesBehind { output: read_output(&output)? });
+    }
+    Ok(Run { output: read_output(&output)?, status: Some(status) })
+}
+
+/// Makes this process the reaper of orphaned descendants, so that a child a
+/// listing forgot to wait for comes back here to be reaped and counted
+/// rather than lingering as a zombie that looks alive.
+fn adopt_orphans() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        nix::sys::prctl::set_child_subreaper(true).expect("prctl(PR_SET_CHILD_SUBREAPER)");
+    });
+}
+
+fn kill_group(group: Pid) {
+    // ESRCH only means the group is already gone.
+    let _ = killpg(group, Signal::SIGKILL);
+}
+
+/// Waits for every process of `group` that has already exited and was
+/// handed to us as an orphan.
+fn reap_group(group: Pid) {
+    let members = Pid::from_raw(-group.as_raw());
+    while let Ok(status) = waitpid(members, Some(WaitPidFlag::WNOHANG)) {
+        if status == WaitStatus::StillAlive {
+            break;
+        }
+    }
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
+/// Builds every binary in the workspace: each runnable listing.
+pub fn build_workspace_bins(root: &Path) -> Result<(), String> {
+    let output = cargo()
+        .args(["build", "--workspace", "--bins", "--quiet"])
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!("cargo build --workspace --bins failed:\n{}", String::from_utf8_lossy(&output.stderr)))
+    }
+}
+
+/// Builds a compile-fail listing (a crate outside the workspace) and returns
+/// whether it built and what the compiler said, without cargo's progress
+/// lines, which change from run to run.
+pub fn build_compile_fail(dir: &Path, target_dir: &Path) -> io::Result<(bool, String)> {
+    let output = cargo()
+        .arg("build")
+        .arg("--target-dir")
+        .arg(target_dir)
+        .env("CARGO_TERM_COLOR", "never")
+        .current_dir(dir)
+        .output()?;
+    let progress = ["Compiling ", "Finished ", "Blocking ", "Locking ", "Updating ", "Adding "];
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let said: String = stderr
+        .lines()
+        .filter(|line| !progress.iter().any(|p| line.trim_start().starts_with(p)))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    Ok((output.status.success(), said))
+}
+
+/// Calls `f` on every item, `workers` at a time, and returns the results in
+/// the items' order.
+pub fn for_each_concurrently<T: Sync, R: Send>(
+    items: &[T],
+    workers: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, R)> = thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers.max(1))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break done };
+                        done.push((i, f(item)));
+                    }
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().expect("worker panicked")).collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sh(script: &str) -> Command {
+        let mut command = Command::new("sh");
+        command.args(["-c", script]);
+        command
+    }
+
+    #[test]
+    fn stdout_and_stderr_are_joined_in_order() {
+        let run = run(sh("echo one; echo two >&2; echo three"), Duration::from_secs(5)).unwrap();
+        assert_eq!(run.output, "one\ntwo\nthree\n");
+        assert!(run.status.unwrap().success());
+    }
+
+    #[test]
+    fn a_program_past_its_limit_is_killed_with_its_children() {
+        let started = Instant::now();
+        let err = run(sh("echo begun; sleep 30 & sleep 30"), Duration::from_millis(300)).unwrap_err();
+        assert!(matches!(err, RunError::TimedOut { ref output, .. } if output == "begun\n"), "{err}");
+        assert!(started.elapsed() < Duration::from_secs(5));
+    }
+
+    #[test]
+    fn a_program_that_leaves_a_child_running_fails() {
+        let err = run(sh("sleep 30 & echo parent done"), Duration::from_secs(5)).unwrap_err();
+        assert!(matches!(err, RunError::LeftProcessesBehind { .. }), "{err}");
+    }
+
+    #[test]
+    fn a_child_that_finished_unreaped_is_not_counted_as_running() {
+        // The shell exits without waiting for its already finished child.
+        let run = run(sh("true & sleep 0.2; echo done"), Duration::from_secs(5)).unwrap();
+        assert_eq!(run.output, "done\n");
+    }
+
+    #[test]
+    fn results_come_back_in_order() {
+        let items: Vec<u64> = (0..20).collect();
+        let squares = for_each_concurrently(&items, 4, |n| n * n);
+        assert_eq!(squares, items.iter().map(|n| n * n).collect::<Vec<_>>());
+    }
+}
