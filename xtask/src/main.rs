@@ -40,7 +40,10 @@ fn outputs(names: &[String]) -> Result<(), String> {
         .iter()
         .filter(|l| names.is_empty() || names.contains(&l.name))
         .collect();
-    if let Some(unknown) = names.iter().find(|n| !listings.iter().any(|l| &&l.name == n)) {
+    if let Some(unknown) = names
+        .iter()
+        .find(|n| !listings.iter().any(|l| &&l.name == n))
+    {
         return Err(format!("no listing named {unknown}"));
     }
     eprintln!("building the workspace");
@@ -77,10 +80,13 @@ fn regenerate(root: &Path, listing: &Listing) -> Result<(), String> {
             }
         }
         Kind::CompileFail { code } => {
-            let (built, said) = harness::build_compile_fail(&listing.dir, &target_dir().join("compile-fail"))
-                .map_err(|e| e.to_string())?;
+            let (built, said) =
+                harness::build_compile_fail(&listing.dir, &target_dir().join("compile-fail"))
+                    .map_err(|e| e.to_string())?;
             if built || !said.contains(&format!("error[{code}]")) {
-                return Err(format!("should fail with {code}, but the compiler said:\n{said}"));
+                return Err(format!(
+                    "should fail with {code}, but the compiler said:\n{said}"
+                ));
             }
             said
         }
@@ -101,7 +107,10 @@ fn mdbook(command: &str) -> Result<(), String> {
     let program = match program {
         Some(program) => program,
         None => {
-            eprintln!("installing mdBook {MDBOOK_VERSION} into {}", tools.display());
+            eprintln!(
+                "installing mdBook {MDBOOK_VERSION} into {}",
+                tools.display()
+            );
             let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
                 .args(["install", "mdbook", "--locked", "--version"])
                 .arg(format!("={MDBOOK_VERSION}"))
@@ -120,12 +129,17 @@ fn mdbook(command: &str) -> Result<(), String> {
         .current_dir(&root)
         .status()
         .map_err(|e| format!("cannot run {}: {e}", program.display()))?;
-    status.success().then_some(()).ok_or_else(|| format!("mdbook {command} failed"))
+    status
+        .success()
+        .then_some(())
+        .ok_or_else(|| format!("mdbook {command} failed"))
 }
 
 fn is_pinned_version(program: &Path) -> bool {
     Command::new(program)
         .arg("--version")
         .output()
-        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).trim() == format!("mdbook v{MDBOOK_VERSION}"))
+        .is_ok_and(|out| {
+            String::from_utf8_lossy(&out.stdout).trim() == format!("mdbook v{MDBOOK_VERSION}")
+        })
 }

@@ -27,7 +27,9 @@ impl Rules {
     pub fn new(order: Order, varies: &[String]) -> Result<Rules, String> {
         let varies = varies
             .iter()
-            .map(|pattern| Regex::new(pattern).map_err(|e| format!("varies pattern `{pattern}`: {e}")))
+            .map(|pattern| {
+                Regex::new(pattern).map_err(|e| format!("varies pattern `{pattern}`: {e}"))
+            })
             .collect::<Result<_, _>>()?;
         Ok(Rules { order, varies })
     }
@@ -120,12 +122,18 @@ mod tests {
     fn exact_order_rejects_reordering_and_a_diff_names_both_sides() {
         let rules = rules(Order::Exact, &[]);
         let diff = compare("a\nb\n", "b\na\n", &rules).unwrap_err();
-        assert!(diff.contains("--- output.txt") && diff.contains("+++ this run"), "{diff}");
+        assert!(
+            diff.contains("--- output.txt") && diff.contains("+++ this run"),
+            "{diff}"
+        );
     }
 
     #[test]
     fn unused_patterns_are_reported() {
         let rules = rules(Order::Exact, &[r"pid=(\d+)", r"tid=(\d+)"]);
-        assert_eq!(rules.unused_patterns("pid=1\n"), vec![r"tid=(\d+)".to_string()]);
+        assert_eq!(
+            rules.unused_patterns("pid=1\n"),
+            vec![r"tid=(\d+)".to_string()]
+        );
     }
 }

@@ -42,15 +42,21 @@ struct Include {
 }
 
 fn includes(chapters: &[(PathBuf, String)]) -> Vec<Include> {
-    let directive = Regex::new(r"\{\{#(?:rustdoc_)?include\s+([^}\s]+)\s*\}\}").expect("valid pattern");
+    let directive =
+        Regex::new(r"\{\{#(?:rustdoc_)?include\s+([^}\s]+)\s*\}\}").expect("valid pattern");
     let mut found = Vec::new();
     for (chapter, text) in chapters {
         let dir = chapter.parent().expect("a chapter lives in a folder");
         for caps in directive.captures_iter(text) {
             let (path, spec) = caps[1].split_once(':').unwrap_or((&caps[1], ""));
-            let anchor = (!spec.is_empty() && !spec.starts_with(|c: char| c.is_ascii_digit() || c == ':'))
-                .then(|| spec.to_string());
-            found.push(Include { chapter: chapter.clone(), file: normalize(&dir.join(path)), anchor });
+            let anchor = (!spec.is_empty()
+                && !spec.starts_with(|c: char| c.is_ascii_digit() || c == ':'))
+            .then(|| spec.to_string());
+            found.push(Include {
+                chapter: chapter.clone(),
+                file: normalize(&dir.join(path)),
+                anchor,
+            });
         }
     }
     found
@@ -63,11 +69,17 @@ pub fn check_includes(chapters: &[(PathBuf, String)]) -> (Vec<String>, BTreeSet<
     let mut included = BTreeSet::new();
     for include in includes(chapters) {
         let Ok(text) = fs::read_to_string(&include.file) else {
-            problems.push(format!("{}: includes missing file {}", include.chapter.display(), include.file.display()));
+            problems.push(format!(
+                "{}: includes missing file {}",
+                include.chapter.display(),
+                include.file.display()
+            ));
             continue;
         };
         if let Some(anchor) = &include.anchor
-            && !text.lines().any(|line| line.trim_end().ends_with(&format!("ANCHOR: {anchor}")))
+            && !text
+                .lines()
+                .any(|line| line.trim_end().ends_with(&format!("ANCHOR: {anchor}")))
         {
             problems.push(format!(
                 "{}: {} has no anchor `{anchor}`",
@@ -104,13 +116,19 @@ pub fn check_code_blocks(chapters: &[(PathBuf, String)], listings: &[Listing]) -
         for fence in fences(text) {
             let at = format!("{}:{}", chapter.display(), fence.open_line + 1);
             if fence.language().is_empty() {
-                problems.push(format!("{at}: say which language this code block is in (```text for none)"));
+                problems.push(format!(
+                    "{at}: say which language this code block is in (```text for none)"
+                ));
                 continue;
             }
             if fence.language() != "rust" || fence.has("noplayground") || fence.has("ignore") {
                 continue;
             }
-            let shown = fence.body.iter().flat_map(|line| line.split('/')).filter_map(|part| by_name.get(part));
+            let shown = fence
+                .body
+                .iter()
+                .flat_map(|line| line.split('/'))
+                .filter_map(|part| by_name.get(part));
             for listing in shown {
                 let missing: Vec<&str> = listing
                     .dependencies
@@ -164,7 +182,9 @@ pub fn check_rendered(html_root: &Path) -> Vec<String> {
             };
             if !target.exists() {
                 problems.push(format!("{shown}: broken link {link}"));
-            } else if !fragment.is_empty() && ids.get(&target).is_some_and(|ids| !ids.contains(fragment)) {
+            } else if !fragment.is_empty()
+                && ids.get(&target).is_some_and(|ids| !ids.contains(fragment))
+            {
                 problems.push(format!("{shown}: broken anchor {link}"));
             }
         }
@@ -181,7 +201,10 @@ fn html_pages(root: &Path) -> Vec<(PathBuf, String)> {
             if path.is_dir() {
                 dirs.push(path);
             } else if path.extension().is_some_and(|e| e == "html") {
-                pages.push((normalize(&path), fs::read_to_string(&path).unwrap_or_default()));
+                pages.push((
+                    normalize(&path),
+                    fs::read_to_string(&path).unwrap_or_default(),
+                ));
             }
         }
     }
@@ -190,7 +213,9 @@ fn html_pages(root: &Path) -> Vec<(PathBuf, String)> {
 
 fn element_ids(html: &str) -> BTreeSet<String> {
     let id = Regex::new(r#"\b(?:id|name)="([^"]*)""#).expect("valid pattern");
-    id.captures_iter(html).map(|caps| caps[1].to_string()).collect()
+    id.captures_iter(html)
+        .map(|caps| caps[1].to_string())
+        .collect()
 }
 
 /// `a/b/../c` as `a/c`, without touching the file system.
@@ -225,6 +250,9 @@ mod tests {
 
     #[test]
     fn paths_are_normalized_without_the_file_system() {
-        assert_eq!(normalize(Path::new("/a/b/../c/./d")), PathBuf::from("/a/c/d"));
+        assert_eq!(
+            normalize(Path::new("/a/b/../c/./d")),
+            PathBuf::from("/a/c/d")
+        );
     }
 }

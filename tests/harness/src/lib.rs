@@ -11,7 +11,9 @@ mod run;
 
 pub use compare::{Rules, compare};
 pub use listing::{Kind, Listing, discover, excluded_from_workspace};
-pub use run::{Run, RunError, build_compile_fail, build_workspace_bins, for_each_concurrently, run};
+pub use run::{
+    Run, RunError, build_compile_fail, build_workspace_bins, for_each_concurrently, run,
+};
 
 use std::path::PathBuf;
 

@@ -55,7 +55,11 @@ impl Listing {
     pub fn expected_output(&self) -> Result<String, String> {
         let path = self.output_path();
         let text = fs::read_to_string(&path).map_err(|e| {
-            format!("{}: cannot read {} ({e}); run `cargo xtask outputs`", self.name, path.display())
+            format!(
+                "{}: cannot read {} ({e}); run `cargo xtask outputs`",
+                self.name,
+                path.display()
+            )
         })?;
         let command = self.command_line();
         match text.split_once('\n') {
@@ -106,10 +110,16 @@ pub fn discover(root: &Path) -> Result<Vec<Listing>, Vec<String>> {
     let mut listings = Vec::new();
     let mut problems = Vec::new();
     let mut dirs: Vec<PathBuf> = Vec::new();
-    let chapters = fs::read_dir(root.join("listings")).map_err(|e| vec![format!("listings/: {e}")])?;
+    let chapters =
+        fs::read_dir(root.join("listings")).map_err(|e| vec![format!("listings/: {e}")])?;
     for chapter in chapters.flatten() {
         if let Ok(entries) = fs::read_dir(chapter.path()) {
-            dirs.extend(entries.flatten().map(|e| e.path()).filter(|p| p.join("Cargo.toml").is_file()));
+            dirs.extend(
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.join("Cargo.toml").is_file()),
+            );
         }
     }
     dirs.sort();
@@ -119,7 +129,11 @@ pub fn discover(root: &Path) -> Result<Vec<Listing>, Vec<String>> {
             Err(problem) => problems.push(format!("{}: {problem}", dir.display())),
         }
     }
-    if problems.is_empty() { Ok(listings) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(listings)
+    } else {
+        Err(problems)
+    }
 }
 
 fn read_listing(dir: &Path) -> Result<Listing, String> {
@@ -128,7 +142,9 @@ fn read_listing(dir: &Path) -> Result<Listing, String> {
     let folder = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let name = manifest.package.name;
     if name != folder {
-        return Err(format!("the package is named `{name}` but its folder `{folder}`"));
+        return Err(format!(
+            "the package is named `{name}` but its folder `{folder}`"
+        ));
     }
     let meta = manifest
         .package
@@ -137,20 +153,29 @@ fn read_listing(dir: &Path) -> Result<Listing, String> {
         .ok_or("Cargo.toml has no [package.metadata.listing] table")?;
     let catalogue_id = Regex::new(r"^\d{3}_\d{2}_[a-z0-9_]+$").expect("valid pattern");
     if let Some(bad) = meta.translates.iter().find(|id| !catalogue_id.is_match(id)) {
-        return Err(format!("`{bad}` is not a catalogue id like 000_01_asyncio_shared_vars"));
+        return Err(format!(
+            "`{bad}` is not a catalogue id like 000_01_asyncio_shared_vars"
+        ));
     }
     let kind = match meta.compile_fail {
         Some(code) => {
             if meta.order.is_some() || meta.varies.is_some() || meta.timeout_secs.is_some() {
                 return Err("a compile-fail listing has no output rules".into());
             }
-            if !Regex::new(r"^E\d{4}$").expect("valid pattern").is_match(&code) {
-                return Err(format!("compile-fail = `{code}` is not an error code like E0277"));
+            if !Regex::new(r"^E\d{4}$")
+                .expect("valid pattern")
+                .is_match(&code)
+            {
+                return Err(format!(
+                    "compile-fail = `{code}` is not an error code like E0277"
+                ));
             }
             Kind::CompileFail { code }
         }
         None => {
-            let order = meta.order.ok_or("say how its output is checked: order = \"exact\" or \"any\"")?;
+            let order = meta
+                .order
+                .ok_or("say how its output is checked: order = \"exact\" or \"any\"")?;
             let varies = meta
                 .varies
                 .ok_or("list the spans that may differ between runs: varies = [] when none")?;

@@ -28,7 +28,9 @@ impl Fence {
 
     /// Whether the block only shows a file pulled in by mdBook.
     pub fn includes_a_file(&self) -> bool {
-        self.body.iter().any(|line| line.contains("{{#include") || line.contains("{{#rustdoc_include"))
+        self.body
+            .iter()
+            .any(|line| line.contains("{{#include") || line.contains("{{#rustdoc_include"))
     }
 }
 

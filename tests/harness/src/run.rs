@@ -34,9 +34,14 @@ pub struct Run {
 #[derive(Debug)]
 pub enum RunError {
     /// It ran past its limit and was killed with its process group.
-    TimedOut { limit: Duration, output: String },
+    TimedOut {
+        limit: Duration,
+        output: String,
+    },
     /// It exited but processes it started were still running.
-    LeftProcessesBehind { output: String },
+    LeftProcessesBehind {
+        output: String,
+    },
     Io(io::Error),
 }
 
@@ -44,7 +49,10 @@ impl std::fmt::Display for RunError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RunError::TimedOut { limit, output } => {
-                write!(f, "still running after {limit:?}; killed. It had printed:\n{output}")
+                write!(
+                    f,
+                    "still running after {limit:?}; killed. It had printed:\n{output}"
+                )
             }
             RunError::LeftProcessesBehind { output } => write!(
                 f,
@@ -105,7 +113,10 @@ pub fn run(mut command: Command, limit: Duration) -> Result<Run, RunError> {
             kill_group(group);
             child.wait()?;
             reap_group(group);
-            return Err(RunError::TimedOut { limit, output: read_output(&output)? });
+            return Err(RunError::TimedOut {
+                limit,
+                output: read_output(&output)?,
+            });
         }
         thread::sleep(POLL);
     };
@@ -113,9 +124,14 @@ pub fn run(mut command: Command, limit: Duration) -> Result<Run, RunError> {
     if killpg(group, None).is_ok() {
         kill_group(group);
         reap_group(group);
-        return Err(RunError::LeftProcessesBehind { output: read_output(&output)? });
+        return Err(RunError::LeftProcessesBehind {
+            output: read_output(&output)?,
+        });
     }
-    Ok(Run { output: read_output(&output)?, status: Some(status) })
+    Ok(Run {
+        output: read_output(&output)?,
+        status: Some(status),
+    })
 }
 
 /// Makes this process the reaper of orphaned descendants, so that a child a
@@ -158,7 +174,10 @@ pub fn build_workspace_bins(root: &Path) -> Result<(), String> {
     if output.status.success() {
         Ok(())
     } else {
-        Err(format!("cargo build --workspace --bins failed:\n{}", String::from_utf8_lossy(&output.stderr)))
+        Err(format!(
+            "cargo build --workspace --bins failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ))
     }
 }
 
@@ -173,7 +192,14 @@ pub fn build_compile_fail(dir: &Path, target_dir: &Path) -> io::Result<(bool, St
         .env("CARGO_TERM_COLOR", "never")
         .current_dir(dir)
         .output()?;
-    let progress = ["Compiling ", "Finished ", "Blocking ", "Locking ", "Updating ", "Adding "];
+    let progress = [
+        "Compiling ",
+        "Finished ",
+        "Blocking ",
+        "Locking ",
+        "Updating ",
+        "Adding ",
+    ];
     let stderr = String::from_utf8_lossy(&output.stderr);
     let said: String = stderr
         .lines()
@@ -204,7 +230,10 @@ pub fn for_each_concurrently<T: Sync, R: Send>(
                 })
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("worker panicked")).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("worker panicked"))
+            .collect()
     });
     results.sort_by_key(|(i, _)| *i);
     results.into_iter().map(|(_, r)| r).collect()
@@ -222,7 +251,11 @@ mod tests {
 
     #[test]
     fn stdout_and_stderr_are_joined_in_order() {
-        let run = run(sh("echo one; echo two >&2; echo three"), Duration::from_secs(5)).unwrap();
+        let run = run(
+            sh("echo one; echo two >&2; echo three"),
+            Duration::from_secs(5),
+        )
+        .unwrap();
         assert_eq!(run.output, "one\ntwo\nthree\n");
         assert!(run.status.unwrap().success());
     }
@@ -230,8 +263,15 @@ mod tests {
     #[test]
     fn a_program_past_its_limit_is_killed_with_its_children() {
         let started = Instant::now();
-        let err = run(sh("echo begun; sleep 30 & sleep 30"), Duration::from_millis(300)).unwrap_err();
-        assert!(matches!(err, RunError::TimedOut { ref output, .. } if output == "begun\n"), "{err}");
+        let err = run(
+            sh("echo begun; sleep 30 & sleep 30"),
+            Duration::from_millis(300),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, RunError::TimedOut { ref output, .. } if output == "begun\n"),
+            "{err}"
+        );
         assert!(started.elapsed() < Duration::from_secs(5));
     }
 

@@ -1,6 +1,6 @@
-//! Prepares the chapters for rustdoc (see tests/markdown/lib.rs).
+//! Prepares the chapters for rustdoc (see lib.rs).
 //!
-//! Every Markdown file under `src/` becomes a module documented by that file.
+//! Every Markdown file under the book's `src/` becomes a module documented by that file.
 //! A ```` ```rust ```` block that only pulls a listing in with mdBook's
 //! `{{#include}}` is not Rust to rustdoc; the listing harness proves those
 //! listings, so such blocks are retagged `text` here, on the same lines, so
@@ -11,22 +11,29 @@ use std::path::{Path, PathBuf};
 
 // Shared with the harness, which uses more of it than this script does.
 #[allow(dead_code)]
-#[path = "tests/harness/src/markdown.rs"]
+#[path = "../harness/src/markdown.rs"]
 mod markdown;
 
 fn main() {
-    println!("cargo::rerun-if-changed=src");
+    let chapters_dir = Path::new("../../src");
+    println!("cargo::rerun-if-changed={}", chapters_dir.display());
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let mut chapters = markdown_files(Path::new("src"));
+    let mut chapters = markdown_files(chapters_dir);
     chapters.sort();
     let mut modules = String::new();
     for chapter in chapters {
         let text = fs::read_to_string(&chapter).expect("chapters are UTF-8 text");
-        let file_name = chapter.file_name().expect("a file").to_string_lossy().into_owned();
+        let file_name = chapter
+            .file_name()
+            .expect("a file")
+            .to_string_lossy()
+            .into_owned();
         let copy = out_dir.join(&file_name);
         fs::write(&copy, without_listing_blocks(&text)).expect("OUT_DIR is writable");
         let module = file_name.trim_end_matches(".md").replace(['-', '.'], "_");
-        modules.push_str(&format!("#[doc = include_str!({copy:?})]\npub mod {module} {{}}\n"));
+        modules.push_str(&format!(
+            "#[doc = include_str!({copy:?})]\npub mod {module} {{}}\n"
+        ));
     }
     fs::write(out_dir.join("chapters.rs"), modules).expect("OUT_DIR is writable");
 }

@@ -5,13 +5,16 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use harness::{Kind, Listing, RunError, Rules, book_root, compare, for_each_concurrently, run, target_dir};
+use harness::{
+    Kind, Listing, Rules, RunError, book_root, compare, for_each_concurrently, run, target_dir,
+};
 
 /// Listings mostly sleep, so more of them than cores run at once.
 const CONCURRENT_RUNS: usize = 8;
 
 fn listings() -> Vec<Listing> {
-    harness::discover(&book_root()).unwrap_or_else(|problems| panic!("malformed listings:\n{}", problems.join("\n")))
+    harness::discover(&book_root())
+        .unwrap_or_else(|problems| panic!("malformed listings:\n{}", problems.join("\n")))
 }
 
 fn runnable(listings: &[Listing]) -> Vec<(&Listing, &Rules, Duration)> {
@@ -25,18 +28,35 @@ fn runnable(listings: &[Listing]) -> Vec<(&Listing, &Rules, Duration)> {
 }
 
 /// Runs `command` and compares what it prints with the listing's output.
-fn check(listing: &Listing, rules: &Rules, limit: Duration, command: Command, what: &str) -> Result<(), String> {
+fn check(
+    listing: &Listing,
+    rules: &Rules,
+    limit: Duration,
+    command: Command,
+    what: &str,
+) -> Result<(), String> {
     let expected = listing.expected_output()?;
-    let run = run(command, limit).map_err(|e: RunError| format!("{} ({what}) {e}", listing.name))?;
+    let run =
+        run(command, limit).map_err(|e: RunError| format!("{} ({what}) {e}", listing.name))?;
     if let Some(status) = run.status.filter(|s| !s.success()) {
-        return Err(format!("{} ({what}) exited with {status}; it printed:\n{}", listing.name, run.output));
+        return Err(format!(
+            "{} ({what}) exited with {status}; it printed:\n{}",
+            listing.name, run.output
+        ));
     }
-    compare(&expected, &run.output, rules)
-        .map_err(|diff| format!("{} ({what}) printed something else than output.txt:\n{diff}", listing.name))
+    compare(&expected, &run.output, rules).map_err(|diff| {
+        format!(
+            "{} ({what}) printed something else than output.txt:\n{diff}",
+            listing.name
+        )
+    })
 }
 
 fn report(failures: Vec<String>, started: Instant, count: usize, what: &str) {
-    eprintln!("{count} {what} in {:.1} s of wall time", started.elapsed().as_secs_f64());
+    eprintln!(
+        "{count} {what} in {:.1} s of wall time",
+        started.elapsed().as_secs_f64()
+    );
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
 }
 
@@ -52,7 +72,12 @@ fn every_listing_prints_its_output_txt() {
         command.current_dir(&root);
         check(listing, rules, limit, command, "cargo run")
     });
-    report(failures.into_iter().filter_map(Result::err).collect(), started, runnable.len(), "listings ran");
+    report(
+        failures.into_iter().filter_map(Result::err).collect(),
+        started,
+        runnable.len(),
+        "listings ran",
+    );
 }
 
 #[test]
@@ -63,10 +88,18 @@ fn every_twin_prints_what_its_listing_prints() {
     let failures = for_each_concurrently(&runnable, CONCURRENT_RUNS, |&(listing, rules, limit)| {
         let mut command = Command::new("python3");
         // Unbuffered, so forked children neither lose nor duplicate output.
-        command.arg("twin.py").env("PYTHONUNBUFFERED", "1").current_dir(&listing.dir);
+        command
+            .arg("twin.py")
+            .env("PYTHONUNBUFFERED", "1")
+            .current_dir(&listing.dir);
         check(listing, rules, limit, command, "python3 twin.py")
     });
-    report(failures.into_iter().filter_map(Result::err).collect(), started, runnable.len(), "twins ran");
+    report(
+        failures.into_iter().filter_map(Result::err).collect(),
+        started,
+        runnable.len(),
+        "twins ran",
+    );
 }
 
 #[test]
@@ -74,19 +107,30 @@ fn every_compile_fail_listing_fails_with_its_error_code() {
     let target = target_dir().join("compile-fail");
     let mut failures = Vec::new();
     for listing in listings() {
-        let Kind::CompileFail { code } = &listing.kind else { continue };
+        let Kind::CompileFail { code } = &listing.kind else {
+            continue;
+        };
         let (built, said) = harness::build_compile_fail(&listing.dir, &target).expect("cargo runs");
         if built {
-            failures.push(format!("{} compiles, but the book says it fails with {code}", listing.name));
+            failures.push(format!(
+                "{} compiles, but the book says it fails with {code}",
+                listing.name
+            ));
             continue;
         }
         if !said.contains(&format!("error[{code}]")) {
-            failures.push(format!("{} fails, but not with {code}:\n{said}", listing.name));
+            failures.push(format!(
+                "{} fails, but not with {code}:\n{said}",
+                listing.name
+            ));
             continue;
         }
         // The book shows output.txt; its error lines must be today's.
         let error_lines = |text: &str| -> Vec<String> {
-            text.lines().filter(|line| line.starts_with("error")).map(str::to_string).collect()
+            text.lines()
+                .filter(|line| line.starts_with("error"))
+                .map(str::to_string)
+                .collect()
         };
         match listing.expected_output() {
             Ok(shown) if error_lines(&shown) == error_lines(&said) => {}
@@ -108,7 +152,10 @@ fn every_listing_has_what_its_kind_needs() {
     for listing in &listings {
         let has = |file: &str| listing.dir.join(file).is_file();
         if !has("output.txt") {
-            problems.push(format!("{}: no output.txt; run `cargo xtask outputs`", listing.name));
+            problems.push(format!(
+                "{}: no output.txt; run `cargo xtask outputs`",
+                listing.name
+            ));
         }
         match &listing.kind {
             Kind::Runnable { rules, .. } => {
@@ -117,12 +164,18 @@ fn every_listing_has_what_its_kind_needs() {
                 }
                 if let Ok(expected) = listing.expected_output() {
                     for pattern in rules.unused_patterns(&expected) {
-                        problems.push(format!("{}: varies pattern `{pattern}` matches nothing", listing.name));
+                        problems.push(format!(
+                            "{}: varies pattern `{pattern}` matches nothing",
+                            listing.name
+                        ));
                     }
                 }
             }
             Kind::CompileFail { .. } if has("twin.py") => {
-                problems.push(format!("{}: a compile-fail listing has no twin", listing.name));
+                problems.push(format!(
+                    "{}: a compile-fail listing has no twin",
+                    listing.name
+                ));
             }
             Kind::CompileFail { .. } => {}
         }
@@ -132,7 +185,11 @@ fn every_listing_has_what_its_kind_needs() {
         let path = listing.dir.strip_prefix(&root).unwrap_or(Path::new(""));
         path.to_string_lossy().into_owned()
     };
-    let mut compile_fail: Vec<String> = listings.iter().filter(|l| l.is_compile_fail()).map(relative).collect();
+    let mut compile_fail: Vec<String> = listings
+        .iter()
+        .filter(|l| l.is_compile_fail())
+        .map(relative)
+        .collect();
     let mut excluded = harness::excluded_from_workspace(&root).expect("the root Cargo.toml parses");
     compile_fail.sort();
     excluded.sort();

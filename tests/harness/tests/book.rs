@@ -1,6 +1,8 @@
 //! The book builds to HTML with mdBook, and nothing in it dangles.
 
-use harness::html::{check_code_blocks, check_includes, check_listings_shown, check_rendered, chapters};
+use harness::html::{
+    chapters, check_code_blocks, check_includes, check_listings_shown, check_rendered,
+};
 use harness::{book_root, target_dir};
 use mdbook_driver::MDBook;
 
@@ -8,7 +10,8 @@ use mdbook_driver::MDBook;
 fn the_book_builds_with_every_include_link_and_listing_in_place() {
     let root = book_root();
     let chapters = chapters(&root.join("src"));
-    let listings = harness::discover(&root).unwrap_or_else(|problems| panic!("{}", problems.join("\n")));
+    let listings =
+        harness::discover(&root).unwrap_or_else(|problems| panic!("{}", problems.join("\n")));
 
     let (mut problems, included) = check_includes(&chapters);
     problems.extend(check_listings_shown(&listings, &included));
