@@ -18,8 +18,9 @@ fn main() {
     let chapters_dir = Path::new("../../src");
     println!("cargo::rerun-if-changed={}", chapters_dir.display());
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let mut chapters = markdown_files(chapters_dir);
-    chapters.sort();
+    let chapters = markdown::files_with_extension(chapters_dir, "md")
+        .into_iter()
+        .filter(|path| !path.ends_with("SUMMARY.md"));
     let mut modules = String::new();
     for chapter in chapters {
         let text = fs::read_to_string(&chapter).expect("chapters are UTF-8 text");
@@ -36,19 +37,6 @@ fn main() {
         ));
     }
     fs::write(out_dir.join("chapters.rs"), modules).expect("OUT_DIR is writable");
-}
-
-fn markdown_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in fs::read_dir(dir).expect("src/ holds the book").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files.extend(markdown_files(&path));
-        } else if path.extension().is_some_and(|e| e == "md") && !path.ends_with("SUMMARY.md") {
-            files.push(path);
-        }
-    }
-    files
 }
 
 fn without_listing_blocks(text: &str) -> String {

@@ -49,7 +49,7 @@ fn outputs(names: &[String]) -> Result<(), String> {
     eprintln!("building the workspace");
     harness::build_workspace_bins(&root)?;
     let failures: Vec<String> = harness::for_each_concurrently(&chosen, 8, |listing| {
-        let result = regenerate(&root, listing);
+        let result = regenerate(listing);
         match &result {
             Ok(()) => eprintln!("wrote {}", listing.output_path().display()),
             Err(e) => eprintln!("FAILED {}: {e}", listing.name),
@@ -66,12 +66,10 @@ fn outputs(names: &[String]) -> Result<(), String> {
     }
 }
 
-fn regenerate(root: &Path, listing: &Listing) -> Result<(), String> {
+fn regenerate(listing: &Listing) -> Result<(), String> {
     let printed = match &listing.kind {
         Kind::Runnable { timeout, .. } => {
-            let mut command = Command::new(target_dir().join("debug").join(&listing.name));
-            command.current_dir(root);
-            let run = harness::run(command, *timeout).map_err(|e| e.to_string())?;
+            let run = harness::run(listing.command(), *timeout).map_err(|e| e.to_string())?;
             match run.status {
                 Some(status) if !status.success() => {
                     return Err(format!("exited with {status}:\n{}", run.output));

@@ -8,7 +8,7 @@ use std::path::{Component, Path, PathBuf};
 use regex::Regex;
 
 use crate::listing::Listing;
-use crate::markdown::fences;
+use crate::markdown::{fences, files_with_extension};
 
 /// Crates the Rust playground offers, of those the listings use. A block
 /// showing a listing that needs any other crate (nix, a local library)
@@ -17,21 +17,13 @@ const PLAYGROUND_CRATES: &[&str] = &["tokio", "crossbeam", "serde", "serde_json"
 
 /// Every Markdown file of the book, with its text.
 pub fn chapters(src: &Path) -> Vec<(PathBuf, String)> {
-    let mut found = Vec::new();
-    let mut dirs = vec![src.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                let text = fs::read_to_string(&path).unwrap_or_default();
-                found.push((path, text));
-            }
-        }
-    }
-    found.sort();
-    found
+    files_with_extension(src, "md")
+        .into_iter()
+        .map(|path| {
+            let text = fs::read_to_string(&path).unwrap_or_default();
+            (path, text)
+        })
+        .collect()
 }
 
 /// One `{{#include}}` or `{{#rustdoc_include}}` in a chapter.
@@ -193,22 +185,13 @@ pub fn check_rendered(html_root: &Path) -> Vec<String> {
 }
 
 fn html_pages(root: &Path) -> Vec<(PathBuf, String)> {
-    let mut pages = Vec::new();
-    let mut dirs = vec![root.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "html") {
-                pages.push((
-                    normalize(&path),
-                    fs::read_to_string(&path).unwrap_or_default(),
-                ));
-            }
-        }
-    }
-    pages
+    files_with_extension(root, "html")
+        .into_iter()
+        .map(|path| {
+            let text = fs::read_to_string(&path).unwrap_or_default();
+            (normalize(&path), text)
+        })
+        .collect()
 }
 
 fn element_ids(html: &str) -> BTreeSet<String> {

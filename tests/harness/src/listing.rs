@@ -2,12 +2,14 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::Duration;
 
 use regex::Regex;
 use serde::Deserialize;
 
 use crate::compare::{Order, Rules};
+use crate::{book_root, target_dir};
 
 /// A listing older than this many seconds is killed and fails by name,
 /// unless its metadata says otherwise.
@@ -41,6 +43,24 @@ impl Listing {
 
     pub fn twin_path(&self) -> PathBuf {
         self.dir.join("twin.py")
+    }
+
+    /// Runs the built listing as `cargo run -p NAME` does from the root.
+    pub fn command(&self) -> Command {
+        let mut command = Command::new(target_dir().join("debug").join(&self.name));
+        command.current_dir(book_root());
+        command
+    }
+
+    /// Runs the Python twin, unbuffered so that forked children neither lose
+    /// nor duplicate output held in stdio buffers.
+    pub fn twin_command(&self) -> Command {
+        let mut command = Command::new("python3");
+        command
+            .arg(self.twin_path())
+            .env("PYTHONUNBUFFERED", "1")
+            .current_dir(&self.dir);
+        command
     }
 
     /// The first line of `output.txt`: the command that produced it.

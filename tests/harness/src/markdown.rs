@@ -1,8 +1,11 @@
-//! Finding the fenced code blocks of a Markdown file.
+//! Finding the book's Markdown files and their fenced code blocks.
 //!
-//! Dependency-free on purpose: `build.rs` includes this file with `#[path]`
-//! to prepare the chapters for rustdoc, and the harness uses it to check
-//! them, so both read the blocks the same way.
+//! Dependency-free on purpose: the `chapters` build script includes this
+//! file with `#[path]` to prepare the chapters for rustdoc, and the harness
+//! uses it to check them, so both read the book the same way.
+
+use std::fs;
+use std::path::{Path, PathBuf};
 
 /// One fenced code block.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,4 +62,23 @@ pub fn fences(text: &str) -> Vec<Fence> {
         }
     }
     fences
+}
+
+/// Every file under `dir`, at any depth, whose name ends in `.{extension}`,
+/// sorted.
+pub fn files_with_extension(dir: &Path, extension: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == extension) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
 }

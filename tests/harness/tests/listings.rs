@@ -52,9 +52,22 @@ fn check(
     })
 }
 
-fn report(failures: Vec<String>, started: Instant, count: usize, what: &str) {
+/// Runs every runnable listing's `command`, several at a time, and fails
+/// with every mismatch at once.
+fn check_all(what: &str, command: impl Fn(&Listing) -> Command + Sync) {
+    let listings = listings();
+    let runnable = runnable(&listings);
+    let started = Instant::now();
+    let failures: Vec<String> =
+        for_each_concurrently(&runnable, CONCURRENT_RUNS, |&(listing, rules, limit)| {
+            check(listing, rules, limit, command(listing), what)
+        })
+        .into_iter()
+        .filter_map(Result::err)
+        .collect();
     eprintln!(
-        "{count} {what} in {:.1} s of wall time",
+        "{} runs of `{what}` in {:.1} s of wall time",
+        runnable.len(),
         started.elapsed().as_secs_f64()
     );
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
@@ -62,44 +75,13 @@ fn report(failures: Vec<String>, started: Instant, count: usize, what: &str) {
 
 #[test]
 fn every_listing_prints_its_output_txt() {
-    let root = book_root();
-    harness::build_workspace_bins(&root).unwrap_or_else(|e| panic!("{e}"));
-    let listings = listings();
-    let runnable = runnable(&listings);
-    let started = Instant::now();
-    let failures = for_each_concurrently(&runnable, CONCURRENT_RUNS, |&(listing, rules, limit)| {
-        let mut command = Command::new(target_dir().join("debug").join(&listing.name));
-        command.current_dir(&root);
-        check(listing, rules, limit, command, "cargo run")
-    });
-    report(
-        failures.into_iter().filter_map(Result::err).collect(),
-        started,
-        runnable.len(),
-        "listings ran",
-    );
+    harness::build_workspace_bins(&book_root()).unwrap_or_else(|e| panic!("{e}"));
+    check_all("cargo run", Listing::command);
 }
 
 #[test]
 fn every_twin_prints_what_its_listing_prints() {
-    let listings = listings();
-    let runnable = runnable(&listings);
-    let started = Instant::now();
-    let failures = for_each_concurrently(&runnable, CONCURRENT_RUNS, |&(listing, rules, limit)| {
-        let mut command = Command::new("python3");
-        // Unbuffered, so forked children neither lose nor duplicate output.
-        command
-            .arg("twin.py")
-            .env("PYTHONUNBUFFERED", "1")
-            .current_dir(&listing.dir);
-        check(listing, rules, limit, command, "python3 twin.py")
-    });
-    report(
-        failures.into_iter().filter_map(Result::err).collect(),
-        started,
-        runnable.len(),
-        "twins ran",
-    );
+    check_all("python3 twin.py", Listing::twin_command);
 }
 
 #[test]
