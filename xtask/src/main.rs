@@ -70,12 +70,10 @@ fn regenerate(listing: &Listing) -> Result<(), String> {
     let printed = match &listing.kind {
         Kind::Runnable { timeout, .. } => {
             let run = harness::run(listing.command(), *timeout).map_err(|e| e.to_string())?;
-            match run.status {
-                Some(status) if !status.success() => {
-                    return Err(format!("exited with {status}:\n{}", run.output));
-                }
-                _ => run.output,
+            if !run.status.success() {
+                return Err(format!("exited with {}:\n{}", run.status, run.output));
             }
+            run.output
         }
         Kind::CompileFail { code } => {
             let (built, said) =

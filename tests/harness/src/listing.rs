@@ -21,8 +21,6 @@ pub struct Listing {
     /// The package name, which is also the folder's name and the binary's.
     pub name: String,
     pub dir: PathBuf,
-    /// Catalogue ids of the Python programs it translates.
-    pub translates: Vec<String>,
     /// The crates it depends on, by the name its `Cargo.toml` gives them.
     pub dependencies: Vec<String>,
     pub kind: Kind,
@@ -207,7 +205,6 @@ fn read_listing(dir: &Path) -> Result<Listing, String> {
     Ok(Listing {
         name,
         dir: dir.to_path_buf(),
-        translates: meta.translates,
         dependencies: manifest.dependencies.keys().cloned().collect(),
         kind,
     })

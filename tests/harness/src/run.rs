@@ -28,7 +28,7 @@ pub struct Run {
     /// stdout and stderr, joined in the order they were written, as a
     /// terminal shows them.
     pub output: String,
-    pub status: Option<ExitStatus>,
+    pub status: ExitStatus,
 }
 
 #[derive(Debug)]
@@ -130,7 +130,7 @@ pub fn run(mut command: Command, limit: Duration) -> Result<Run, RunError> {
     }
     Ok(Run {
         output: read_output(&output)?,
-        status: Some(status),
+        status,
     })
 }
 
@@ -257,7 +257,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(run.output, "one\ntwo\nthree\n");
-        assert!(run.status.unwrap().success());
+        assert!(run.status.success());
     }
 
     #[test]

@@ -38,10 +38,10 @@ fn check(
     let expected = listing.expected_output()?;
     let run =
         run(command, limit).map_err(|e: RunError| format!("{} ({what}) {e}", listing.name))?;
-    if let Some(status) = run.status.filter(|s| !s.success()) {
+    if !run.status.success() {
         return Err(format!(
-            "{} ({what}) exited with {status}; it printed:\n{}",
-            listing.name, run.output
+            "{} ({what}) exited with {}; it printed:\n{}",
+            listing.name, run.status, run.output
         ));
     }
     compare(&expected, &run.output, rules).map_err(|diff| {
