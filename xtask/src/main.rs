@@ -46,8 +46,9 @@ fn outputs(names: &[String]) -> Result<(), String> {
     {
         return Err(format!("no listing named {unknown}"));
     }
-    eprintln!("building the workspace");
-    harness::build_workspace_bins(&root)?;
+    eprintln!("building the listings");
+    let packages: Vec<&str> = names.iter().map(String::as_str).collect();
+    harness::build_bins(&root, &packages)?;
     let failures: Vec<String> = harness::for_each_concurrently(&chosen, 8, |listing| {
         let result = regenerate(listing);
         match &result {
@@ -69,7 +70,8 @@ fn outputs(names: &[String]) -> Result<(), String> {
 fn regenerate(listing: &Listing) -> Result<(), String> {
     let printed = match &listing.kind {
         Kind::Runnable { timeout, .. } => {
-            let run = harness::run(listing.command(), *timeout).map_err(|e| e.to_string())?;
+            let run = harness::run(listing.command(), listing.stdin(), *timeout)
+                .map_err(|e| e.to_string())?;
             if !run.status.success() {
                 return Err(format!("exited with {}:\n{}", run.status, run.output));
             }

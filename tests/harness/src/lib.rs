@@ -7,13 +7,13 @@ mod compare;
 pub mod html;
 mod listing;
 pub mod markdown;
+mod python;
 mod run;
 
 pub use compare::{Rules, compare};
 pub use listing::{Kind, Listing, discover, excluded_from_workspace};
-pub use run::{
-    Run, RunError, build_compile_fail, build_workspace_bins, for_each_concurrently, run,
-};
+pub use python::{SYSTEM_PYTHON, python_with};
+pub use run::{Run, RunError, build_bins, build_compile_fail, for_each_concurrently, run};
 
 use std::path::PathBuf;
 

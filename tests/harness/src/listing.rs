@@ -29,7 +29,15 @@ pub struct Listing {
 #[derive(Debug)]
 pub enum Kind {
     /// Builds, runs, and must print its `output.txt` under these rules.
-    Runnable { rules: Rules, timeout: Duration },
+    Runnable {
+        rules: Rules,
+        timeout: Duration,
+        /// A file in the listing's folder fed to it (and its twin) as
+        /// standard input; without one, standard input is empty.
+        stdin: Option<PathBuf>,
+        /// Pinned PyPI packages (`name==version`) its twin imports.
+        twin_requires: Vec<String>,
+    },
     /// Must fail to build with this error code.
     CompileFail { code: String },
 }
@@ -50,10 +58,10 @@ impl Listing {
         command
     }
 
-    /// Runs the Python twin, unbuffered so that forked children neither lose
-    /// nor duplicate output held in stdio buffers.
-    pub fn twin_command(&self) -> Command {
-        let mut command = Command::new("python3");
+    /// Runs the Python twin with `python`, unbuffered so that forked
+    /// children neither lose nor duplicate output held in stdio buffers.
+    pub fn twin_command(&self, python: &Path) -> Command {
+        let mut command = Command::new(python);
         command
             .arg(self.twin_path())
             .env("PYTHONUNBUFFERED", "1")
@@ -89,6 +97,22 @@ impl Listing {
         }
     }
 
+    /// The file fed to it as standard input, if any.
+    pub fn stdin(&self) -> Option<&Path> {
+        match &self.kind {
+            Kind::Runnable { stdin, .. } => stdin.as_deref(),
+            Kind::CompileFail { .. } => None,
+        }
+    }
+
+    /// The pinned packages its twin needs beyond the standard library.
+    pub fn twin_requires(&self) -> &[String] {
+        match &self.kind {
+            Kind::Runnable { twin_requires, .. } => twin_requires,
+            Kind::CompileFail { .. } => &[],
+        }
+    }
+
     pub fn is_compile_fail(&self) -> bool {
         matches!(self.kind, Kind::CompileFail { .. })
     }
@@ -119,6 +143,8 @@ struct ListingMetadata {
     order: Option<Order>,
     varies: Option<Vec<String>>,
     timeout_secs: Option<u64>,
+    stdin: Option<String>,
+    twin_requires: Option<Vec<String>>,
     compile_fail: Option<String>,
 }
 
@@ -177,7 +203,12 @@ fn read_listing(dir: &Path) -> Result<Listing, String> {
     }
     let kind = match meta.compile_fail {
         Some(code) => {
-            if meta.order.is_some() || meta.varies.is_some() || meta.timeout_secs.is_some() {
+            if meta.order.is_some()
+                || meta.varies.is_some()
+                || meta.timeout_secs.is_some()
+                || meta.stdin.is_some()
+                || meta.twin_requires.is_some()
+            {
                 return Err("a compile-fail listing has no output rules".into());
             }
             if !Regex::new(r"^E\d{4}$")
@@ -199,7 +230,25 @@ fn read_listing(dir: &Path) -> Result<Listing, String> {
                 .ok_or("list the spans that may differ between runs: varies = [] when none")?;
             let rules = Rules::new(order, &varies)?;
             let timeout = Duration::from_secs(meta.timeout_secs.unwrap_or(DEFAULT_TIMEOUT_SECS));
-            Kind::Runnable { rules, timeout }
+            let stdin = match meta.stdin {
+                Some(file) if dir.join(&file).is_file() => Some(dir.join(file)),
+                Some(file) => return Err(format!("stdin = `{file}` is not a file in its folder")),
+                None => None,
+            };
+            let twin_requires = meta.twin_requires.unwrap_or_default();
+            let pinned =
+                Regex::new(r"^[A-Za-z0-9_.-]+==[0-9][A-Za-z0-9.]*$").expect("valid pattern");
+            if let Some(loose) = twin_requires.iter().find(|r| !pinned.is_match(r)) {
+                return Err(format!(
+                    "twin-requires `{loose}` must pin a version: name==1.2.3"
+                ));
+            }
+            Kind::Runnable {
+                rules,
+                timeout,
+                stdin,
+                twin_requires,
+            }
         }
     };
     Ok(Listing {

@@ -1,13 +1,14 @@
 //! Building listings and running programs under a time limit, each in its
 //! own process group so that nothing it starts can outlive the check.
 
+use std::fs::File;
 use std::io::{self, Read};
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Command, ExitStatus, Stdio};
-use std::sync::Once;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
+use std::sync::{Once, OnceLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -15,6 +16,7 @@ use nix::errno::Errno;
 use nix::sys::signal::{Signal, killpg};
 use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
 use nix::unistd::Pid;
+use regex::Regex;
 
 /// How often a running program is polled for its exit.
 const POLL: Duration = Duration::from_millis(10);
@@ -75,13 +77,18 @@ impl From<Errno> for RunError {
     }
 }
 
-/// Runs `command` with no input and its output captured, killing it and
-/// everything it started once `limit` has passed.
-pub fn run(mut command: Command, limit: Duration) -> Result<Run, RunError> {
+/// Runs `command` with the file `input` as its standard input (or none) and
+/// its output captured, killing it and everything it started once `limit`
+/// has passed.
+pub fn run(mut command: Command, input: Option<&Path>, limit: Duration) -> Result<Run, RunError> {
     adopt_orphans();
+    let stdin = match input {
+        Some(path) => Stdio::from(File::open(path)?),
+        None => Stdio::null(),
+    };
     let (mut reader, writer) = io::pipe()?;
     command
-        .stdin(Stdio::null())
+        .stdin(stdin)
         .stdout(writer.try_clone()?)
         .stderr(writer)
         .process_group(0);
@@ -101,7 +108,7 @@ pub fn run(mut command: Command, limit: Duration) -> Result<Run, RunError> {
         let bytes = output.recv_timeout(PIPE_GRACE).map_err(|_| {
             io::Error::other("a process outside the listing's process group still holds its output")
         })??;
-        Ok(String::from_utf8_lossy(&bytes).into_owned())
+        Ok(strip_ansi(&String::from_utf8_lossy(&bytes)))
     };
 
     let deadline = Instant::now() + limit;
@@ -134,6 +141,16 @@ pub fn run(mut command: Command, limit: Duration) -> Result<Run, RunError> {
     })
 }
 
+/// `text` without its ANSI escape sequences (colours, cursor moves): what a
+/// terminal shows of them is colour, not characters, so neither output.txt
+/// nor the comparison sees them.
+fn strip_ansi(text: &str) -> String {
+    static ESCAPE: OnceLock<Regex> = OnceLock::new();
+    let escape =
+        ESCAPE.get_or_init(|| Regex::new(r"\x1b\[[0-?]*[ -/]*[@-~]").expect("valid pattern"));
+    escape.replace_all(text, "").into_owned()
+}
+
 /// Makes this process the reaper of orphaned descendants, so that a child a
 /// listing forgot to wait for comes back here to be reaped and counted
 /// rather than lingering as a zombie that looks alive.
@@ -164,18 +181,27 @@ fn cargo() -> Command {
     Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }
 
-/// Builds every binary in the workspace: each runnable listing.
-pub fn build_workspace_bins(root: &Path) -> Result<(), String> {
-    let output = cargo()
-        .args(["build", "--workspace", "--bins", "--quiet"])
-        .current_dir(root)
+/// Builds the binaries of the named packages, or every binary in the
+/// workspace (each runnable listing) when none is named.
+pub fn build_bins(root: &Path, packages: &[&str]) -> Result<(), String> {
+    let mut command = cargo();
+    command
+        .args(["build", "--bins", "--quiet"])
+        .current_dir(root);
+    if packages.is_empty() {
+        command.arg("--workspace");
+    }
+    for package in packages {
+        command.args(["--package", package]);
+    }
+    let output = command
         .output()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if output.status.success() {
         Ok(())
     } else {
         Err(format!(
-            "cargo build --workspace --bins failed:\n{}",
+            "cargo build failed:\n{}",
             String::from_utf8_lossy(&output.stderr)
         ))
     }
@@ -253,6 +279,7 @@ mod tests {
     fn stdout_and_stderr_are_joined_in_order() {
         let run = run(
             sh("echo one; echo two >&2; echo three"),
+            None,
             Duration::from_secs(5),
         )
         .unwrap();
@@ -265,6 +292,7 @@ mod tests {
         let started = Instant::now();
         let err = run(
             sh("echo begun; sleep 30 & sleep 30"),
+            None,
             Duration::from_millis(300),
         )
         .unwrap_err();
@@ -277,15 +305,50 @@ mod tests {
 
     #[test]
     fn a_program_that_leaves_a_child_running_fails() {
-        let err = run(sh("sleep 30 & echo parent done"), Duration::from_secs(5)).unwrap_err();
+        let err = run(
+            sh("sleep 30 & echo parent done"),
+            None,
+            Duration::from_secs(5),
+        )
+        .unwrap_err();
         assert!(matches!(err, RunError::LeftProcessesBehind { .. }), "{err}");
     }
 
     #[test]
     fn a_child_that_finished_unreaped_is_not_counted_as_running() {
         // The shell exits without waiting for its already finished child.
-        let run = run(sh("true & sleep 0.2; echo done"), Duration::from_secs(5)).unwrap();
+        let run = run(
+            sh("true & sleep 0.2; echo done"),
+            None,
+            Duration::from_secs(5),
+        )
+        .unwrap();
         assert_eq!(run.output, "done\n");
+    }
+
+    #[test]
+    fn input_is_fed_from_a_file() {
+        let input = std::env::temp_dir().join(format!("harness-input-{}", std::process::id()));
+        std::fs::write(&input, "3\nnot a number\n").unwrap();
+        let run = run(
+            sh("while read line; do echo \"got $line\"; done"),
+            Some(&input),
+            Duration::from_secs(5),
+        )
+        .unwrap();
+        std::fs::remove_file(&input).unwrap();
+        assert_eq!(run.output, "got 3\ngot not a number\n");
+    }
+
+    #[test]
+    fn colours_are_stripped_from_the_output() {
+        let run = run(
+            sh(r"printf '\033[31mred\033[0m and \033[1;32mgreen\033[0m\n'"),
+            None,
+            Duration::from_secs(5),
+        )
+        .unwrap();
+        assert_eq!(run.output, "red and green\n");
     }
 
     #[test]

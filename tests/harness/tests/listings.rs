@@ -1,12 +1,14 @@
 //! Every listing builds, runs and prints its `output.txt`; every Python twin
 //! prints the same; every compile-fail listing still fails as the book says.
 
-use std::path::Path;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use harness::{
-    Kind, Listing, Rules, RunError, book_root, compare, for_each_concurrently, run, target_dir,
+    Kind, Listing, Rules, RunError, SYSTEM_PYTHON, book_root, compare, for_each_concurrently, run,
+    target_dir,
 };
 
 /// Listings mostly sleep, so more of them than cores run at once.
@@ -17,11 +19,22 @@ fn listings() -> Vec<Listing> {
         .unwrap_or_else(|problems| panic!("malformed listings:\n{}", problems.join("\n")))
 }
 
+/// The listings whose name contains `BOOK_LISTINGS`, or all of them: while
+/// writing a chapter, `BOOK_LISTINGS=listing-02- cargo test` runs just its
+/// listings and twins.
+fn chosen_listings() -> Vec<Listing> {
+    let only = std::env::var("BOOK_LISTINGS").unwrap_or_default();
+    listings()
+        .into_iter()
+        .filter(|listing| listing.name.contains(&only))
+        .collect()
+}
+
 fn runnable(listings: &[Listing]) -> Vec<(&Listing, &Rules, Duration)> {
     listings
         .iter()
         .filter_map(|listing| match &listing.kind {
-            Kind::Runnable { rules, timeout } => Some((listing, rules, *timeout)),
+            Kind::Runnable { rules, timeout, .. } => Some((listing, rules, *timeout)),
             Kind::CompileFail { .. } => None,
         })
         .collect()
@@ -36,8 +49,8 @@ fn check(
     what: &str,
 ) -> Result<(), String> {
     let expected = listing.expected_output()?;
-    let run =
-        run(command, limit).map_err(|e: RunError| format!("{} ({what}) {e}", listing.name))?;
+    let run = run(command, listing.stdin(), limit)
+        .map_err(|e: RunError| format!("{} ({what}) {e}", listing.name))?;
     if !run.status.success() {
         return Err(format!(
             "{} ({what}) exited with {}; it printed:\n{}",
@@ -52,11 +65,10 @@ fn check(
     })
 }
 
-/// Runs every runnable listing's `command`, several at a time, and fails
-/// with every mismatch at once.
-fn check_all(what: &str, command: impl Fn(&Listing) -> Command + Sync) {
-    let listings = listings();
-    let runnable = runnable(&listings);
+/// Runs every runnable listing in `listings` with `command`, several at a
+/// time, and fails with every mismatch at once.
+fn check_all(what: &str, listings: &[Listing], command: impl Fn(&Listing) -> Command + Sync) {
+    let runnable = runnable(listings);
     let started = Instant::now();
     let failures: Vec<String> =
         for_each_concurrently(&runnable, CONCURRENT_RUNS, |&(listing, rules, limit)| {
@@ -75,20 +87,64 @@ fn check_all(what: &str, command: impl Fn(&Listing) -> Command + Sync) {
 
 #[test]
 fn every_listing_prints_its_output_txt() {
-    harness::build_workspace_bins(&book_root()).unwrap_or_else(|e| panic!("{e}"));
-    check_all("cargo run", Listing::command);
+    // Building only the chosen listings keeps a broken listing elsewhere
+    // from failing a run filtered with BOOK_LISTINGS.
+    let chosen = chosen_listings();
+    let packages: Vec<&str> = if std::env::var_os("BOOK_LISTINGS").is_some() {
+        chosen
+            .iter()
+            .filter(|listing| !listing.is_compile_fail())
+            .map(|listing| listing.name.as_str())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    harness::build_bins(&book_root(), &packages).unwrap_or_else(|e| panic!("{e}"));
+    check_all("cargo run", &chosen, Listing::command);
 }
 
 #[test]
 fn every_twin_prints_what_its_listing_prints() {
-    check_all("python3 twin.py", Listing::twin_command);
+    let mut chosen = chosen_listings();
+    let requirements: BTreeSet<String> = chosen
+        .iter()
+        .flat_map(|listing| listing.twin_requires().iter().cloned())
+        .collect();
+    let environment = if requirements.is_empty() {
+        None
+    } else {
+        match harness::python_with(&requirements) {
+            Ok(python) => Some(python),
+            Err(why) => {
+                // Where PyPI cannot be reached, those twins cannot run; the
+                // listings themselves are still checked.
+                for listing in chosen.iter().filter(|l| !l.twin_requires().is_empty()) {
+                    eprintln!(
+                        "SKIPPED the twin of {}: it needs {} and {why}",
+                        listing.name,
+                        listing.twin_requires().join(" ")
+                    );
+                }
+                chosen.retain(|listing| listing.twin_requires().is_empty());
+                None
+            }
+        }
+    };
+    let system = PathBuf::from(SYSTEM_PYTHON);
+    check_all("python3 twin.py", &chosen, |listing| {
+        let python = match &environment {
+            Some(venv) if !listing.twin_requires().is_empty() => venv,
+            _ => &system,
+        };
+        listing.twin_command(python)
+    });
 }
 
 #[test]
 fn every_compile_fail_listing_fails_with_its_error_code() {
     let target = target_dir().join("compile-fail");
     let mut failures = Vec::new();
-    for listing in listings() {
+    for listing in chosen_listings() {
         let Kind::CompileFail { code } = &listing.kind else {
             continue;
         };
