@@ -34,12 +34,13 @@ impl Rules {
         Ok(Rules { order, varies })
     }
 
-    /// The `varies` patterns that match nowhere in `expected`: slack that a
-    /// listing declares but never needs.
+    /// The `varies` patterns that match no line of `expected`: slack that a
+    /// listing declares but never needs. Lines, as in masking, so `^` and `$`
+    /// mean a line's ends.
     pub fn unused_patterns(&self, expected: &str) -> Vec<String> {
         self.varies
             .iter()
-            .filter(|re| !re.is_match(expected))
+            .filter(|re| !expected.lines().any(|line| re.is_match(line)))
             .map(|re| re.as_str().to_string())
             .collect()
     }
@@ -135,5 +136,12 @@ mod tests {
             rules.unused_patterns("pid=1\n"),
             vec![r"tid=(\d+)".to_string()]
         );
+    }
+
+    #[test]
+    fn anchors_in_a_pattern_mean_a_line_s_ends_as_in_masking() {
+        let rules = rules(Order::Exact, &[r"^took (\d+) ms$"]);
+        assert!(rules.unused_patterns("start\ntook 12 ms\nend\n").is_empty());
+        assert!(compare("start\ntook 12 ms\n", "start\ntook 9 ms\n", &rules).is_ok());
     }
 }
