@@ -20,6 +20,9 @@ use regex::Regex;
 
 /// How often a running program is polled for its exit.
 const POLL: Duration = Duration::from_millis(10);
+/// How long processes a program started may take to end after it exits: a
+/// helper on its way out (Python's resource tracker, say) is not left behind.
+const EXIT_GRACE: Duration = Duration::from_millis(500);
 /// How long the output pipe may stay open after every process in the group
 /// is gone: only a process that left the group can hold it longer.
 const PIPE_GRACE: Duration = Duration::from_secs(2);
@@ -127,8 +130,7 @@ pub fn run(mut command: Command, input: Option<&Path>, limit: Duration) -> Resul
         }
         thread::sleep(POLL);
     };
-    reap_group(group);
-    if killpg(group, None).is_ok() {
+    if !group_ends_within(group, EXIT_GRACE) {
         kill_group(group);
         reap_group(group);
         return Err(RunError::LeftProcessesBehind {
@@ -164,6 +166,21 @@ fn adopt_orphans() {
 fn kill_group(group: Pid) {
     // ESRCH only means the group is already gone.
     let _ = killpg(group, Signal::SIGKILL);
+}
+
+/// Reaps `group`'s members as they exit; whether none is left by `grace`.
+fn group_ends_within(group: Pid, grace: Duration) -> bool {
+    let deadline = Instant::now() + grace;
+    loop {
+        reap_group(group);
+        if killpg(group, None).is_err() {
+            return true;
+        }
+        if Instant::now() >= deadline {
+            return false;
+        }
+        thread::sleep(POLL);
+    }
 }
 
 /// Waits for every process of `group` that has already exited and was
@@ -312,6 +329,17 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(err, RunError::LeftProcessesBehind { .. }), "{err}");
+    }
+
+    #[test]
+    fn a_child_that_ends_just_after_its_parent_is_not_left_behind() {
+        let run = run(
+            sh("sleep 0.1 & echo parent done"),
+            None,
+            Duration::from_secs(5),
+        )
+        .unwrap();
+        assert_eq!(run.output, "parent done\n");
     }
 
     #[test]
