@@ -1,0 +1,45 @@
+"""What every benchmark twin shares: its size and how it prints a result.
+
+Each result is one line of JSON, {"case": ..., "value": ..., "unit": ...},
+the same shape the Rust programs print, so one parser reads both.
+"""
+
+import json
+import sys
+import time
+
+
+def size():
+    """'full' (the default) or 'tiny' (a smoke test), from `--size NAME`."""
+    args = sys.argv[1:]
+    if args[:1] == ["--size"] and len(args) == 2 and args[1] in ("full", "tiny"):
+        return args[1]
+    if not args:
+        return "full"
+    sys.exit(f"usage: {sys.argv[0]} [--size full|tiny]")
+
+
+def emit(case, value, unit="s"):
+    print(json.dumps({"case": case, "value": value, "unit": unit}), flush=True)
+
+
+def seconds(work, *args):
+    """How long work(*args) takes, by the monotonic clock."""
+    start = time.perf_counter()
+    work(*args)
+    return time.perf_counter() - start
+
+
+def check(what, got, expected):
+    """Stops the run when a program did not do the work it was timed on."""
+    if got != expected:
+        sys.exit(f"{what}: got {got}, expected {expected}")
+
+
+def memory_kib(field):
+    """A field of /proc/self/status in KiB: VmRSS now, VmHWM the peak."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    sys.exit(f"/proc/self/status has no {field}")

@@ -1,0 +1,67 @@
+"""Workload 2: one CPU-bound function four times, serially, on four
+threads and on four processes."""
+
+import multiprocessing
+import os
+import threading
+
+from common import check, emit, seconds, size
+
+CALLS = 4
+
+
+def collatz_steps(limit):
+    """Total Collatz steps from every start in 1..=limit down to 1: integer
+    work whose loop a compiler cannot fold away."""
+    total = 0
+    for start in range(1, limit + 1):
+        n = start
+        while n != 1:
+            n = n // 2 if n % 2 == 0 else 3 * n + 1
+            total += 1
+    return total
+
+
+def serially(limit):
+    return [collatz_steps(limit) for _ in range(CALLS)]
+
+
+def on_threads(limit):
+    results = [None] * CALLS
+
+    def call(slot):
+        results[slot] = collatz_steps(limit)
+
+    workers = [threading.Thread(target=call, args=(slot,)) for slot in range(CALLS)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return results
+
+
+def on_processes(limit):
+    with multiprocessing.Pool(CALLS) as pool:
+        return pool.map(collatz_steps, [limit] * CALLS)
+
+
+def main():
+    limit = {"full": 40_000, "tiny": 100}[size()]
+    expected = [collatz_steps(limit)] * CALLS
+    emit("cores", os.cpu_count(), "count")
+    cases = [
+        ("serial", serially),
+        ("threads", on_threads),
+        ("processes", on_processes),
+    ]
+    for _, run in cases:
+        run(limit // 100)
+    for name, run in cases:
+        results = []
+        elapsed = seconds(lambda: results.extend(run(limit)))
+        check(name, results, expected)
+        emit(name, elapsed)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""Workload 4: what it costs to start threads, processes and tasks, and
+what an idle task or a blocked thread holds in memory.
+
+`startup.py` times the starts; `startup.py task-memory` and
+`startup.py thread-memory` each measure one memory figure, and are run as
+fresh processes so that nothing measured before can hide in the peak.
+"""
+
+import asyncio
+import multiprocessing
+import sys
+import threading
+import time
+
+from common import emit, memory_kib, size
+
+
+def nothing():
+    pass
+
+
+def threads(count):
+    workers = [threading.Thread(target=nothing) for _ in range(count)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+
+
+def processes(method, count):
+    context = multiprocessing.get_context(method)
+    children = [context.Process(target=nothing) for _ in range(count)]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join()
+        if child.exitcode != 0:
+            sys.exit(f"a {method} child exited with {child.exitcode}")
+
+
+async def idle():
+    pass
+
+
+async def tasks(count):
+    started = [asyncio.create_task(idle()) for _ in range(count)]
+    for task in started:
+        await task
+
+
+async def timed_tasks(count):
+    start = time.perf_counter()
+    await tasks(count)
+    return time.perf_counter() - start
+
+
+def timed(work, *args):
+    start = time.perf_counter()
+    work(*args)
+    return time.perf_counter() - start
+
+
+def start_costs(tiny):
+    thread_count, process_count, task_count = (10, 2, 100) if tiny else (1_000, 50, 100_000)
+    cases = [
+        ("threads", lambda count: timed(threads, count), thread_count),
+        ("processes-fork", lambda count: timed(processes, "fork", count), process_count),
+        ("processes-spawn", lambda count: timed(processes, "spawn", count), process_count),
+        ("tasks", lambda count: asyncio.run(timed_tasks(count)), task_count),
+    ]
+    # The warm-up: a tenth of each count, rounded up, as in the Rust program.
+    for _, run, count in cases:
+        run(-(-count // 10))
+    for name, run, count in cases:
+        emit(name, run(count))
+
+
+async def task_memory(count):
+    go = asyncio.Event()
+    await tasks(1)
+    before = memory_kib("VmRSS")
+    waiting = [asyncio.create_task(go.wait()) for _ in range(count)]
+    # One turn of the loop lets every task start and block on the event.
+    await asyncio.sleep(0)
+    peak = memory_kib("VmHWM")
+    go.set()
+    await asyncio.gather(*waiting)
+    emit("task-memory", (peak - before) * 1024 / count, "bytes")
+
+
+def thread_memory(count):
+    started = threading.Barrier(count + 1)
+    release = threading.Barrier(count + 1)
+
+    def blocked():
+        started.wait()
+        release.wait()
+
+    threads(1)
+    before = memory_kib("VmRSS")
+    workers = [threading.Thread(target=blocked) for _ in range(count)]
+    for worker in workers:
+        worker.start()
+    started.wait()
+    peak = memory_kib("VmHWM")
+    release.wait()
+    for worker in workers:
+        worker.join()
+    emit("thread-memory", (peak - before) * 1024 / count, "bytes")
+
+
+def main():
+    mode = sys.argv[1] if sys.argv[1:2] in (["task-memory"], ["thread-memory"]) else None
+    if mode:
+        del sys.argv[1]
+    tiny = size() == "tiny"
+    if mode == "task-memory":
+        asyncio.run(task_memory(100 if tiny else 10_000))
+    elif mode == "thread-memory":
+        thread_memory(10 if tiny else 200)
+    else:
+        start_costs(tiny)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+//! Workload 2: one CPU-bound function four times, serially, on four
+//! threads, in four processes and with rayon.
+
+use std::hint::black_box;
+use std::process::Stdio;
+use std::thread;
+
+use bench::line::{Line, Size, Unit};
+use rayon::prelude::*;
+
+use crate::{check, emit, seconds, this_program};
+
+const CALLS: usize = 4;
+
+/// Total Collatz steps from every start in 1..=limit down to 1: integer
+/// work whose loop a compiler cannot fold away. The same function as the
+/// twin's, so both sides do the same work.
+fn collatz_steps(limit: u64) -> u64 {
+    let mut total = 0;
+    for start in 1..=limit {
+        let mut n = start;
+        while n != 1 {
+            n = if n % 2 == 0 { n / 2 } else { 3 * n + 1 };
+            total += 1;
+        }
+    }
+    total
+}
+
+type Case = fn(u64) -> Result<Vec<u64>, String>;
+
+pub fn run(size: Size) -> Result<(), String> {
+    let limit = size.pick(40_000, 100);
+    let cores = thread::available_parallelism().map_or(1, |n| n.get());
+    Line::print("cores", cores as f64, Unit::Count);
+    let cases: [(&str, Case); 4] = [
+        ("serial", serially),
+        ("threads", on_threads),
+        ("processes", in_processes),
+        ("rayon", with_rayon),
+    ];
+    let expected = vec![collatz_steps(limit); CALLS];
+    for (_, case) in cases {
+        case(limit / 100)?;
+    }
+    for (name, case) in cases {
+        let mut results = Vec::new();
+        let elapsed = seconds(|| case(limit).map(|done| results = done))?;
+        check(name, results, expected.clone())?;
+        emit(name, elapsed);
+    }
+    Ok(())
+}
+
+// `black_box` keeps the compiler from computing one call and reusing it
+// for the other three: every call must do the work.
+fn serially(limit: u64) -> Result<Vec<u64>, String> {
+    Ok((0..CALLS)
+        .map(|_| collatz_steps(black_box(limit)))
+        .collect())
+}
+
+fn on_threads(limit: u64) -> Result<Vec<u64>, String> {
+    thread::scope(|scope| {
+        let workers: Vec<_> = (0..CALLS)
+            .map(|_| scope.spawn(move || collatz_steps(black_box(limit))))
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| worker.join().map_err(|_| "a worker panicked".to_string()))
+            .collect()
+    })
+}
+
+fn in_processes(limit: u64) -> Result<Vec<u64>, String> {
+    let children = (0..CALLS)
+        .map(|_| {
+            this_program()?
+                .args(["cpu-child", &limit.to_string()])
+                .stdout(Stdio::piped())
+                .spawn()
+                .map_err(|e| format!("cannot start a child: {e}"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    children
+        .into_iter()
+        .map(|child| {
+            let output = child
+                .wait_with_output()
+                .map_err(|e| format!("cannot wait for a child: {e}"))?;
+            let text = String::from_utf8_lossy(&output.stdout);
+            match text.trim().parse() {
+                Ok(steps) if output.status.success() => Ok(steps),
+                _ => Err(format!("a child ({}) printed {text:?}", output.status)),
+            }
+        })
+        .collect()
+}
+
+fn with_rayon(limit: u64) -> Result<Vec<u64>, String> {
+    Ok((0..CALLS)
+        .into_par_iter()
+        .map(|_| collatz_steps(black_box(limit)))
+        .collect())
+}
+
+/// `workload cpu-child LIMIT`: one call, its result on standard output.
+pub fn child(args: &[String]) -> Result<(), String> {
+    let [limit] = args else {
+        return Err("usage: workload cpu-child LIMIT".into());
+    };
+    let limit = limit
+        .parse()
+        .map_err(|e| format!("not a limit: {limit:?} ({e})"))?;
+    println!("{}", collatz_steps(limit));
+    Ok(())
+}

@@ -1,0 +1,92 @@
+//! Workload 4, continued: what one idle task, or one blocked thread, adds
+//! to the process's resident memory. Each figure is measured by a fresh
+//! process (`workload task-memory`, `workload thread-memory`), so that
+//! nothing measured earlier sits in the peak.
+
+use std::fs;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Barrier};
+use std::thread;
+
+use bench::line::{Line, Size, Unit};
+
+/// A field of /proc/self/status in KiB: `VmRSS` now, `VmHWM` the peak.
+fn memory_kib(field: &str) -> Result<u64, String> {
+    let status = fs::read_to_string("/proc/self/status")
+        .map_err(|e| format!("cannot read /proc/self/status: {e}"))?;
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|rest| rest.split_whitespace().next()?.parse().ok())
+        .ok_or_else(|| format!("/proc/self/status has no {field}"))
+}
+
+fn per_item(before_kib: u64, peak_kib: u64, count: usize) -> f64 {
+    peak_kib.saturating_sub(before_kib) as f64 * 1024.0 / count as f64
+}
+
+/// Tasks on a one-thread runtime, each waiting on a watch channel for the
+/// signal to finish, as the twin's wait on an `asyncio.Event`.
+pub fn tasks(size: Size) -> Result<(), String> {
+    let count = size.pick(10_000, 100);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| format!("cannot build a runtime: {e}"))?;
+    runtime.block_on(async {
+        tokio::spawn(async {}).await.map_err(|e| e.to_string())?;
+        let before = memory_kib("VmRSS")?;
+        let (go, signal) = tokio::sync::watch::channel(false);
+        let waiting = Arc::new(AtomicUsize::new(0));
+        let handles: Vec<_> = (0..count)
+            .map(|_| {
+                let mut signal = signal.clone();
+                let waiting = Arc::clone(&waiting);
+                tokio::spawn(async move {
+                    waiting.fetch_add(1, Ordering::Relaxed);
+                    signal.wait_for(|go| *go).await.is_ok()
+                })
+            })
+            .collect();
+        // Let every task run up to its wait before taking the peak.
+        while waiting.load(Ordering::Relaxed) < count {
+            tokio::task::yield_now().await;
+        }
+        let peak = memory_kib("VmHWM")?;
+        go.send_replace(true);
+        for handle in handles {
+            if !handle.await.map_err(|e| e.to_string())? {
+                return Err("a task lost its signal".to_string());
+            }
+        }
+        Line::print("task-memory", per_item(before, peak, count), Unit::Bytes);
+        Ok(())
+    })
+}
+
+/// Threads blocked on a barrier, as the twin's on a `threading.Barrier`.
+pub fn threads(size: Size) -> Result<(), String> {
+    let count = size.pick(200, 10);
+    thread::spawn(|| {})
+        .join()
+        .map_err(|_| "a thread panicked")?;
+    let before = memory_kib("VmRSS")?;
+    let started = Arc::new(Barrier::new(count + 1));
+    let release = Arc::new(Barrier::new(count + 1));
+    let workers: Vec<_> = (0..count)
+        .map(|_| {
+            let (started, release) = (Arc::clone(&started), Arc::clone(&release));
+            thread::spawn(move || {
+                started.wait();
+                release.wait();
+            })
+        })
+        .collect();
+    started.wait();
+    let peak = memory_kib("VmHWM")?;
+    release.wait();
+    for worker in workers {
+        worker.join().map_err(|_| "a thread panicked")?;
+    }
+    Line::print("thread-memory", per_item(before, peak, count), Unit::Bytes);
+    Ok(())
+}

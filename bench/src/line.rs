@@ -1,0 +1,126 @@
+//! What a workload program is told and what it prints: it takes
+//! `[--size full|tiny]` and prints one result per line as JSON,
+//! `{"case": "two-threads-locked", "value": 0.0451, "unit": "s"}`. The Rust
+//! workloads and the Python twins print the same shape, so one parser reads
+//! both.
+
+use serde::{Deserialize, Serialize};
+
+/// How big a run is: `Full` for the appendix, `Tiny` for the tests, which
+/// only check that every program runs and prints well-formed results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Size {
+    Full,
+    Tiny,
+}
+
+impl Size {
+    pub fn name(self) -> &'static str {
+        match self {
+            Size::Full => "full",
+            Size::Tiny => "tiny",
+        }
+    }
+
+    /// Reads `[--size full|tiny]` (the default is `full`).
+    pub fn from_args(args: &[String]) -> Result<Size, String> {
+        match args {
+            [] => Ok(Size::Full),
+            [flag, name] if flag == "--size" && name == "full" => Ok(Size::Full),
+            [flag, name] if flag == "--size" && name == "tiny" => Ok(Size::Tiny),
+            _ => Err(format!("expected [--size full|tiny], got {args:?}")),
+        }
+    }
+
+    /// `full` or `tiny`, whichever this size is.
+    pub fn pick<T>(self, full: T, tiny: T) -> T {
+        match self {
+            Size::Full => full,
+            Size::Tiny => tiny,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Unit {
+    #[serde(rename = "s")]
+    Seconds,
+    #[serde(rename = "bytes")]
+    Bytes,
+    #[serde(rename = "count")]
+    Count,
+}
+
+/// One result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Line {
+    pub case: String,
+    pub value: f64,
+    pub unit: Unit,
+}
+
+impl Line {
+    pub fn print(case: &str, value: f64, unit: Unit) {
+        let line = Line {
+            case: case.to_string(),
+            value,
+            unit,
+        };
+        println!(
+            "{}",
+            serde_json::to_string(&line).expect("a result serializes")
+        );
+    }
+}
+
+/// Every line of a program's standard output as a result: each must be
+/// one JSON object of the shape above, with a finite, non-negative value.
+pub fn parse(stdout: &str) -> Result<Vec<Line>, String> {
+    stdout
+        .lines()
+        .map(|text| {
+            let line: Line = serde_json::from_str(text)
+                .map_err(|e| format!("not a result line ({e}): {text:?}"))?;
+            if line.value.is_finite() && line.value >= 0.0 {
+                Ok(line)
+            } else {
+                Err(format!("not a finite, non-negative value: {text:?}"))
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn python_and_rust_lines_parse_alike() {
+        let python = r#"{"case": "threads", "value": 0.25, "unit": "s"}"#;
+        let rust = r#"{"case":"threads","value":0.25,"unit":"s"}"#;
+        assert_eq!(parse(python), parse(rust));
+        assert_eq!(parse(rust).unwrap()[0].unit, Unit::Seconds);
+    }
+
+    #[test]
+    fn malformed_lines_are_refused() {
+        for bad in [
+            "threads 0.25",
+            r#"{"case": "threads", "value": -1, "unit": "s"}"#,
+            r#"{"case": "threads", "value": 1, "unit": "ms"}"#,
+            r#"{"case": "threads", "value": 1, "unit": "s", "extra": 0}"#,
+        ] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn sizes_come_from_the_arguments() {
+        let args = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        assert_eq!(Size::from_args(&[]), Ok(Size::Full));
+        assert_eq!(Size::from_args(&args(&["--size", "tiny"])), Ok(Size::Tiny));
+        assert!(Size::from_args(&args(&["--size", "huge"])).is_err());
+    }
+}

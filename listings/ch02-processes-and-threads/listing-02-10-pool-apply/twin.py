@@ -1,0 +1,22 @@
+import multiprocessing
+import os
+import random
+import time
+
+
+def worker(msg):
+    started = time.time()
+    print("%d开始执行,进程号为%d" % (msg, os.getpid()))
+    time.sleep(random.random() * 2)
+    print(msg, "执行完毕，耗时%0.2f" % (time.time() - started))
+
+
+if __name__ == "__main__":
+    multiprocessing.set_start_method("fork")
+    pool = multiprocessing.Pool(3)
+    for msg in range(10):
+        pool.apply(worker, (msg,))
+    print("----start----")
+    pool.close()
+    pool.join()
+    print("-----end-----")

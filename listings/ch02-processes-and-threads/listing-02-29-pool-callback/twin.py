@@ -1,0 +1,26 @@
+import multiprocessing
+import os
+import time
+
+
+def test():
+    print(f"---进程池中的进程---pid={os.getpid()},ppid={os.getppid()}--")
+    for i in range(3):
+        print(f"----{i}---")
+        time.sleep(1)
+    return "hahah"
+
+
+def test2(args):
+    print(f"---callback func--pid={os.getpid()}")
+    print(f"---callback func--args={args}")
+
+
+if __name__ == "__main__":
+    multiprocessing.set_start_method("fork")
+    with multiprocessing.Pool(3) as pool:
+        result = pool.apply_async(func=test, callback=test2)
+        # wait() returns once the callback has run, in place of the note's
+        # five-second sleep.
+        result.wait()
+    print(f"----主进程-pid={os.getpid()}----")
