@@ -136,6 +136,7 @@ fn frame<'a, 'b, X: AsRangedCoord<Value = f64>>(
     ChartBuilder::on(root)
         .caption(title, (FONT, 18))
         .margin(12)
+        .margin_left(20)
         .margin_right(28)
         .x_label_area_size(40)
         .build_cartesian_2d(x, 0.0..rows as f64)

@@ -245,8 +245,12 @@ fn with_spread(measured: &Measured, unit: Unit) -> String {
     )
 }
 
-/// A short label for an axis tick: `10 ms`, `1 s`, `500 µs`.
+/// A short label for an axis tick: `10 ms`, `1 s`, `500 µs`; sizes, whose
+/// decades are not round in KiB, as [`value`] writes them.
 pub fn tick(value: f64, unit: Unit) -> String {
+    if unit == Unit::Bytes {
+        return self::value(value, unit);
+    }
     let (scaled, suffix) = scale(value, unit);
     let rounded: f64 = format!("{scaled:.3}").parse().unwrap_or(scaled);
     format!("{rounded} {suffix}")
@@ -308,6 +312,7 @@ mod tests {
         assert_eq!(value(16_527.0, Unit::Bytes), "16.1 KiB");
         assert_eq!(tick(0.01, Unit::Seconds), "10 ms");
         assert_eq!(tick(1.0, Unit::Seconds), "1 s");
+        assert_eq!(tick(10_000.0, Unit::Bytes), "9.77 KiB");
     }
 
     #[test]
