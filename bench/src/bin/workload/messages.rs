@@ -37,33 +37,36 @@ fn expected_sum(count: u64) -> u64 {
 }
 
 fn through_std_channel(count: u64) -> Result<f64, String> {
-    let start = Instant::now();
-    let (sender, receiver) = mpsc::channel();
-    let producer = thread::spawn(move || {
-        for number in 0..count {
-            sender
-                .send(number)
-                .expect("the receiver outlives the producer");
-        }
-    });
-    let total: u64 = receiver.iter().take(count as usize).sum();
-    producer.join().map_err(|_| "the producer panicked")?;
-    let elapsed = start.elapsed().as_secs_f64();
-    check("sum received", total, expected_sum(count))?;
-    Ok(elapsed)
+    through_channel(count, mpsc::channel, |sender, number| {
+        sender.send(number).is_ok()
+    })
 }
 
 fn through_crossbeam_channel(count: u64) -> Result<f64, String> {
+    through_channel(count, crossbeam::channel::unbounded, |sender, number| {
+        sender.send(number).is_ok()
+    })
+}
+
+/// Times `count` numbers sent by a producer thread through the channel
+/// `make` creates; generic, so each channel's `send` is called directly.
+fn through_channel<S, R>(
+    count: u64,
+    make: impl FnOnce() -> (S, R),
+    send: impl Fn(&S, u64) -> bool + Send + 'static,
+) -> Result<f64, String>
+where
+    S: Send + 'static,
+    R: IntoIterator<Item = u64>,
+{
     let start = Instant::now();
-    let (sender, receiver) = crossbeam::channel::unbounded();
+    let (sender, receiver) = make();
     let producer = thread::spawn(move || {
         for number in 0..count {
-            sender
-                .send(number)
-                .expect("the receiver outlives the producer");
+            assert!(send(&sender, number), "the receiver outlives the producer");
         }
     });
-    let total: u64 = receiver.iter().take(count as usize).sum();
+    let total: u64 = receiver.into_iter().take(count as usize).sum();
     producer.join().map_err(|_| "the producer panicked")?;
     let elapsed = start.elapsed().as_secs_f64();
     check("sum received", total, expected_sum(count))?;
