@@ -1,7 +1,8 @@
 //! The book's maintenance commands, run as `cargo xtask <command>`.
 //!
-//! - `outputs [NAME...]`: regenerate every listing's `output.txt` (or the
-//!   named ones') from a real run, or a real failed compile.
+//! - `outputs [NAME...]`: regenerate every listing's and probe's
+//!   `output.txt` (or the named ones') from a real run, or a real failed
+//!   compile.
 //! - `serve`: build the book and serve it at http://localhost:3000 with
 //!   the pinned mdBook, installing it first when missing.
 //! - `build`: build the HTML into `book/` with the pinned mdBook.
@@ -15,7 +16,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use harness::{Kind, Listing, book_root, target_dir};
+use harness::{Kind, Listing, Probe, SYSTEM_PYTHON, book_root, target_dir};
 
 /// The mdBook the book is written for; the tests build it with the
 /// `mdbook-driver` library of the same version (root Cargo.toml).
@@ -44,17 +45,21 @@ fn main() -> ExitCode {
 fn outputs(names: &[String]) -> Result<(), String> {
     let root = book_root();
     let listings = harness::discover(&root).map_err(|problems| problems.join("\n"))?;
+    let probes = harness::discover_probes(&root).map_err(|problems| problems.join("\n"))?;
     let chosen: Vec<&Listing> = listings
         .iter()
         .filter(|l| names.is_empty() || names.contains(&l.name))
         .collect();
+    let chosen_probes: Vec<&Probe> = probes
+        .iter()
+        .filter(|p| names.is_empty() || names.contains(&p.slug))
+        .collect();
     if let Some(unknown) = names
         .iter()
-        .find(|n| !listings.iter().any(|l| &&l.name == n))
+        .find(|n| !listings.iter().any(|l| &&l.name == n) && !probes.iter().any(|p| &&p.slug == n))
     {
-        return Err(format!("no listing named {unknown}"));
+        return Err(format!("no listing or probe named {unknown}"));
     }
-    eprintln!("building the listings");
     // Compile-fail listings are outside the workspace; they build one by one.
     let packages: Vec<&str> = chosen
         .iter()
@@ -62,24 +67,44 @@ fn outputs(names: &[String]) -> Result<(), String> {
         .map(|listing| listing.name.as_str())
         .collect();
     if names.is_empty() || !packages.is_empty() {
+        eprintln!("building the listings");
         harness::build_bins(&root, if names.is_empty() { &[] } else { &packages })?;
     }
-    let failures: Vec<String> = harness::for_each_concurrently(&chosen, 8, |listing| {
-        let result = regenerate(listing);
+    let report = |path: PathBuf, name: &str, result: Result<(), String>| {
         match &result {
-            Ok(()) => eprintln!("wrote {}", listing.output_path().display()),
-            Err(e) => eprintln!("FAILED {}: {e}", listing.name),
+            Ok(()) => eprintln!("wrote {}", path.display()),
+            Err(e) => eprintln!("FAILED {name}: {e}"),
         }
         result.err()
+    };
+    let mut failures: Vec<String> = harness::for_each_concurrently(&chosen, 8, |listing| {
+        report(listing.output_path(), &listing.name, regenerate(listing))
     })
     .into_iter()
     .flatten()
     .collect();
+    failures.extend(
+        harness::for_each_concurrently(&chosen_probes, 8, |probe| {
+            report(probe.output_path(), &probe.slug, regenerate_probe(probe))
+        })
+        .into_iter()
+        .flatten(),
+    );
     if failures.is_empty() {
         Ok(())
     } else {
-        Err(format!("{} listing(s) left unchanged", failures.len()))
+        Err(format!("{} output(s) left unchanged", failures.len()))
     }
+}
+
+fn regenerate_probe(probe: &Probe) -> Result<(), String> {
+    let run = harness::run(probe.command(Path::new(SYSTEM_PYTHON)), None, probe.timeout)
+        .map_err(|e| e.to_string())?;
+    if !run.status.success() {
+        return Err(format!("exited with {}:\n{}", run.status, run.output));
+    }
+    let text = format!("{}\n{}", probe.command_line(), run.output);
+    fs::write(probe.output_path(), text).map_err(|e| e.to_string())
 }
 
 fn regenerate(listing: &Listing) -> Result<(), String> {

@@ -202,7 +202,7 @@ fn element_ids(html: &str) -> BTreeSet<String> {
 }
 
 /// `a/b/../c` as `a/c`, without touching the file system.
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {

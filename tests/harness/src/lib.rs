@@ -3,15 +3,18 @@
 //! and compares what they print with `output.txt`. DESIGN.md describes the
 //! rules this code enforces.
 
+pub mod claims;
 mod compare;
 pub mod html;
 mod listing;
 pub mod markdown;
+mod probe;
 mod python;
 mod run;
 
 pub use compare::{Rules, compare};
 pub use listing::{Kind, Listing, discover, excluded_from_workspace};
+pub use probe::{Probe, discover_probes};
 pub use python::{SYSTEM_PYTHON, python_with};
 pub use run::{Run, RunError, build_bins, build_compile_fail, for_each_concurrently, run};
 

@@ -13,7 +13,7 @@ use crate::{book_root, target_dir};
 
 /// A listing older than this many seconds is killed and fails by name,
 /// unless its metadata says otherwise.
-const DEFAULT_TIMEOUT_SECS: u64 = 20;
+pub(crate) const DEFAULT_TIMEOUT_SECS: u64 = 20;
 
 /// One listing crate under `listings/`.
 #[derive(Debug)]
@@ -79,22 +79,7 @@ impl Listing {
 
     /// `output.txt` without its command line.
     pub fn expected_output(&self) -> Result<String, String> {
-        let path = self.output_path();
-        let text = fs::read_to_string(&path).map_err(|e| {
-            format!(
-                "{}: cannot read {} ({e}); run `cargo xtask outputs`",
-                self.name,
-                path.display()
-            )
-        })?;
-        let command = self.command_line();
-        match text.split_once('\n') {
-            Some((first, rest)) if first == command => Ok(rest.to_string()),
-            _ => Err(format!(
-                "{}: output.txt must start with `{command}`; regenerate it with `cargo xtask outputs`",
-                self.name
-            )),
-        }
+        read_output(&self.output_path(), &self.command_line(), &self.name)
     }
 
     /// The file fed to it as standard input, if any.
@@ -115,6 +100,23 @@ impl Listing {
 
     pub fn is_compile_fail(&self) -> bool {
         matches!(self.kind, Kind::CompileFail { .. })
+    }
+}
+
+/// The `output.txt` at `path` without its first line, which must be
+/// `command`; `name` says whose it is in the error.
+pub(crate) fn read_output(path: &Path, command: &str, name: &str) -> Result<String, String> {
+    let text = fs::read_to_string(path).map_err(|e| {
+        format!(
+            "{name}: cannot read {} ({e}); run `cargo xtask outputs`",
+            path.display()
+        )
+    })?;
+    match text.split_once('\n') {
+        Some((first, rest)) if first == command => Ok(rest.to_string()),
+        _ => Err(format!(
+            "{name}: output.txt must start with `{command}`; regenerate it with `cargo xtask outputs`"
+        )),
     }
 }
 
