@@ -3,34 +3,36 @@
 //! - `outputs [NAME...]`: regenerate every listing's and probe's
 //!   `output.txt` (or the named ones') from a real run, or a real failed
 //!   compile.
-//! - `serve`: build the book and serve it at http://localhost:3000 with
-//!   the pinned mdBook, installing it first when missing.
-//! - `build`: build the HTML into `book/` with the pinned mdBook.
+//! - `serve`: build both editions and serve them at http://127.0.0.1:3000,
+//!   rebuilding when a source changes.
+//! - `build`: build the HTML of both editions into `book/` (Chinese under
+//!   `book/zh-CN/`).
+//! - `i18n update [LANGUAGE...]`: bring `po/<language>.po` up to date with
+//!   the English source.
 //! - `bench [--runs N] [--size full|tiny] [--out DIR] [--report-only]`:
 //!   measure Appendix B's workloads, Rust against Python, and write the
 //!   results, tables and charts into `src/benchmarks/` (see bench.rs).
 
 mod bench;
+mod book;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 
 use harness::{Kind, Listing, Probe, SYSTEM_PYTHON, book_root, target_dir};
-
-/// The mdBook the book is written for; the tests build it with the
-/// `mdbook-driver` library of the same version (root Cargo.toml).
-const MDBOOK_VERSION: &str = "0.5.4";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("outputs") => outputs(&args[1..]),
-        Some("serve") => mdbook("serve"),
-        Some("build") => mdbook("build"),
+        Some("serve") => book::serve(),
+        Some("build") => book::build(),
+        Some("i18n") => book::i18n(&args[1..]),
         Some("bench") => bench::bench(&args[1..]),
         _ => Err(
-            "usage: cargo xtask outputs [LISTING...] | serve | build | bench [OPTIONS]".to_string(),
+            "usage: cargo xtask outputs [NAME...] | serve | build | i18n update | bench [OPTIONS]"
+                .to_string(),
         ),
     };
     match result {
@@ -131,53 +133,4 @@ fn regenerate(listing: &Listing) -> Result<(), String> {
     };
     let text = format!("{}\n{printed}", listing.command_line());
     fs::write(listing.output_path(), text).map_err(|e| e.to_string())
-}
-
-/// Runs `mdbook <command>` in the book's root with the pinned version,
-/// installing it under `target/tools` when the one on PATH differs.
-fn mdbook(command: &str) -> Result<(), String> {
-    let root = book_root();
-    let tools = target_dir().join("tools");
-    let installed = tools.join("bin").join("mdbook");
-    let program = [PathBuf::from("mdbook"), installed.clone()]
-        .into_iter()
-        .find(|program| is_pinned_version(program));
-    let program = match program {
-        Some(program) => program,
-        None => {
-            eprintln!(
-                "installing mdBook {MDBOOK_VERSION} into {}",
-                tools.display()
-            );
-            let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-                .args(["install", "mdbook", "--locked", "--version"])
-                .arg(format!("={MDBOOK_VERSION}"))
-                .arg("--root")
-                .arg(&tools)
-                .status()
-                .map_err(|e| format!("cannot run cargo install: {e}"))?;
-            if !status.success() {
-                return Err("cargo install mdbook failed".into());
-            }
-            installed
-        }
-    };
-    let status = Command::new(&program)
-        .arg(command)
-        .current_dir(&root)
-        .status()
-        .map_err(|e| format!("cannot run {}: {e}", program.display()))?;
-    status
-        .success()
-        .then_some(())
-        .ok_or_else(|| format!("mdbook {command} failed"))
-}
-
-fn is_pinned_version(program: &Path) -> bool {
-    Command::new(program)
-        .arg("--version")
-        .output()
-        .is_ok_and(|out| {
-            String::from_utf8_lossy(&out.stdout).trim() == format!("mdbook v{MDBOOK_VERSION}")
-        })
 }

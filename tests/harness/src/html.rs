@@ -184,6 +184,64 @@ pub fn check_rendered(html_root: &Path) -> Vec<String> {
     problems
 }
 
+/// Every page of a translated edition shows exactly the code blocks and
+/// outputs of the English page it translates: code is never translated.
+pub fn check_same_code(english_root: &Path, translated_root: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (page, text) in html_pages(english_root) {
+        let relative = page.strip_prefix(english_root).unwrap_or(&page);
+        if relative.starts_with(
+            translated_root
+                .strip_prefix(english_root)
+                .unwrap_or(translated_root),
+        ) {
+            continue;
+        }
+        let translated = translated_root.join(relative);
+        let Ok(translated_text) = fs::read_to_string(&translated) else {
+            problems.push(format!(
+                "{}: not in the translated edition",
+                relative.display()
+            ));
+            continue;
+        };
+        let (english, other) = (code_blocks(&text), code_blocks(&translated_text));
+        if english.len() != other.len() {
+            problems.push(format!(
+                "{}: {} code blocks in English, {} translated",
+                relative.display(),
+                english.len(),
+                other.len()
+            ));
+            continue;
+        }
+        if let Some((number, (a, b))) = english
+            .iter()
+            .zip(&other)
+            .enumerate()
+            .find(|(_, (a, b))| a != b)
+        {
+            problems.push(format!(
+                "{}: code block {} differs from the English one:\n{}",
+                relative.display(),
+                number + 1,
+                similar::TextDiff::from_lines(a.as_str(), b.as_str())
+                    .unified_diff()
+                    .header("English", "translated")
+            ));
+        }
+    }
+    problems
+}
+
+/// The `<pre>` blocks of a page, as rendered.
+fn code_blocks(html: &str) -> Vec<String> {
+    let pre = Regex::new(r"(?s)<pre\b.*?</pre>").expect("valid pattern");
+    pre.find_iter(html)
+        .map(|m| m.as_str().to_string())
+        .collect()
+}
+
 fn html_pages(root: &Path) -> Vec<(PathBuf, String)> {
     files_with_extension(root, "html")
         .into_iter()

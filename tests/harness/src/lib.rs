@@ -6,6 +6,7 @@
 pub mod claims;
 mod compare;
 pub mod html;
+pub mod i18n;
 mod listing;
 pub mod markdown;
 mod probe;

@@ -1,11 +1,15 @@
-//! The book builds to HTML with mdBook, and nothing in it dangles.
+//! The book builds to HTML with mdBook, in English and in every
+//! translation, and nothing in it dangles; the translations are current.
+
+use std::fs;
 
 use harness::claims::{check_figures, check_notes_have_evidence, check_probes_shown};
 use harness::html::{
     chapters, check_code_blocks, check_includes, check_listings_shown, check_rendered,
+    check_same_code,
 };
+use harness::i18n::{self, TRANSLATIONS};
 use harness::{book_root, target_dir};
-use mdbook_driver::MDBook;
 
 #[test]
 fn the_book_builds_with_every_include_link_and_listing_in_place() {
@@ -13,7 +17,6 @@ fn the_book_builds_with_every_include_link_and_listing_in_place() {
     let chapters = chapters(&root.join("src"));
     let listings =
         harness::discover(&root).unwrap_or_else(|problems| panic!("{}", problems.join("\n")));
-
     let probes = harness::discover_probes(&root)
         .unwrap_or_else(|problems| panic!("{}", problems.join("\n")));
 
@@ -24,11 +27,60 @@ fn the_book_builds_with_every_include_link_and_listing_in_place() {
     problems.extend(check_figures(&chapters, &listings, &probes));
     problems.extend(check_code_blocks(&chapters, &listings));
 
-    let mut book = MDBook::load(&root).expect("book.toml and src/SUMMARY.md load");
+    // The site as `cargo xtask build` lays it out: English at the root,
+    // each translation in its language's folder.
     let html = target_dir().join("book-check");
-    book.config.build.build_dir = html.clone();
-    book.build().expect("mdBook renders the book");
+    i18n::build_edition(&root, None, &html).unwrap_or_else(|e| panic!("{e}"));
+    for language in TRANSLATIONS {
+        let translated = html.join(language);
+        i18n::build_edition(&root, Some(language), &translated).unwrap_or_else(|e| panic!("{e}"));
+        problems.extend(check_same_code(&html, &translated));
+    }
     problems.extend(check_rendered(&html));
 
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+#[test]
+fn every_translation_is_complete_and_current() {
+    let root = book_root();
+    let template = i18n::template(&root).unwrap_or_else(|e| panic!("{e}"));
+    let terms = i18n::checked_terms(&root).unwrap_or_else(|e| panic!("{e}"));
+    let mut problems = Vec::new();
+    for language in TRANSLATIONS {
+        let path = i18n::po_path(&root, language);
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e}; `{}` makes it",
+                path.display(),
+                i18n::UPDATE_COMMAND
+            )
+        });
+        let po = i18n::read_po(&path).unwrap_or_else(|e| panic!("{e}"));
+        let audit = i18n::audit(&template, &text, &po);
+        eprintln!("{}: {} messages", path.display(), audit.messages);
+        if !audit.is_current() {
+            problems.push(audit.report(&path));
+        }
+        let typography = i18n::typography(&po);
+        if !typography.is_empty() {
+            problems.push(format!(
+                "{}: autocorrect, the Chinese typography linter, would change {} translations \
+                 (`{}` applies its fixes):\n  {}",
+                path.display(),
+                typography.len(),
+                i18n::UPDATE_COMMAND,
+                typography.join("\n  ")
+            ));
+        }
+        let terms = i18n::check_terms(&po, &terms);
+        if !terms.is_empty() {
+            problems.push(format!(
+                "{}: translations that leave po/GLOSSARY.md's terms:\n  {}",
+                path.display(),
+                terms.join("\n  ")
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n\n"));
 }
