@@ -31,6 +31,7 @@ pub use serde_json::Value;
 /// The managed dictionary.
 pub type Dict = BTreeMap<String, Value>;
 
+// ANCHOR: requests
 #[derive(Debug, Serialize, Deserialize)]
 enum Request {
     Get { key: String },
@@ -45,7 +46,9 @@ enum Reply {
     Done,
     Snapshot(Dict),
 }
+// ANCHOR_END: requests
 
+// ANCHOR: manager
 /// The handle on a running server, owned by the process that started it.
 ///
 /// Dropping it shuts the server down, as [`Manager::shutdown`] does but
@@ -128,7 +131,9 @@ impl Drop for Manager {
         let _ = self.stop();
     }
 }
+// ANCHOR_END: manager
 
+// ANCHOR: client
 /// One process's connection to the managed dictionary.
 ///
 /// A client refuses to work in any process but the one that opened it: after
@@ -189,6 +194,7 @@ impl Client {
         })
     }
 }
+// ANCHOR_END: client
 
 fn unexpected(reply: Reply) -> io::Error {
     io::Error::new(

@@ -26,7 +26,7 @@ fn work(shared: &Shared, parity: usize) {
         }
     }
     // Each addition is one indivisible step, so no lock is needed for the
-    // counter, where Python's `Value` takes its lock around `value += 1`.
+    // counter, where Python needs `get_lock()` held around `value += 1`.
     for _ in 0..ADDS_PER_CHILD {
         shared.counter.fetch_add(1, Ordering::Relaxed);
     }
@@ -67,8 +67,12 @@ fn main() -> Result<(), Box<dyn Error>> {
         let shared: &Shared = unsafe { region.cast::<Shared>().as_ref() };
 
         let workers = [spawn_worker(shared, 0)?, spawn_worker(shared, 1)?];
-        // Reaping a child orders its writes before what follows, as joining
-        // a thread does.
+        // Rust's memory model speaks of threads, not processes; here the
+        // kernel orders memory. The child's stores went to these very pages,
+        // and between its exit and the return of `waitpid` both processes
+        // pass through the kernel's locks and its wake-up of this one, which
+        // imply memory barriers (Linux's Documentation/memory-barriers.txt,
+        // "Sleep and wake-up functions"). So the loads below see them all.
         for worker in workers {
             waitpid(worker, None)?;
         }

@@ -24,10 +24,11 @@ fn random_fraction() -> f64 {
 fn main() -> Result<(), Box<dyn Error>> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(3).build()?;
     // The scope returns once every task spawned in it has finished: what
-    // `close()` and `join()` do for the Python pool.
-    pool.scope(|scope| {
+    // `close()` and `join()` do for the Python pool. The FIFO kind starts
+    // the tasks in the order they were spawned, as Python's pool does.
+    pool.scope_fifo(|scope| {
         for msg in 0..10 {
-            scope.spawn(move |_| worker(msg));
+            scope.spawn_fifo(move |_| worker(msg));
         }
         println!("----start----");
     });

@@ -5,11 +5,14 @@
 //! pipe, runs them, and writes each result back on a second pipe, one frame
 //! per message (the `framed` library of Listing 1-6). In the parent, one
 //! thread per worker takes the next task from a shared queue when its worker
-//! is idle, so a slow task holds up only its own worker.
+//! is idle, so a slow task holds up only its own worker. One more thread,
+//! the result handler, hands each result over and runs the callbacks, one
+//! at a time, as Python's pool does.
 //!
-//! A task is data, never a closure. A closure is code plus pointers into the
-//! memory of the process that made it, and neither can be written into a
-//! pipe. What crosses is a value that serde can write as JSON; the worker, a
+//! A task is data, never a closure. A closure has no form that can be
+//! written into a pipe: its type has no name and implements no `Serialize`,
+//! and what it captured may point at memory that the worker's copy does not
+//! hold. What crosses is a value that serde can write as JSON; the worker, a
 //! fork of the parent, already holds the code that [`Task::run`] names.
 //! Python makes the same demand in its own way: `apply_async` pickles the
 //! function by its module and name, which is why a lambda is refused.
@@ -26,6 +29,7 @@ use nix::unistd::{ForkResult, Pid, fork, getpid};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+// ANCHOR: task
 /// Work that a pool runs in one of its worker processes.
 ///
 /// `run` executes in the worker, so what it prints comes from the worker,
@@ -36,6 +40,7 @@ pub trait Task: Serialize + DeserializeOwned + Send + 'static {
 
     fn run(self) -> Self::Output;
 }
+// ANCHOR_END: task
 
 type Callback<O> = Box<dyn FnOnce(&O) + Send>;
 
@@ -43,6 +48,13 @@ struct Job<T: Task> {
     task: T,
     callback: Option<Callback<T::Output>>,
     result: Sender<io::Result<T::Output>>,
+}
+
+/// A task's outcome on its way from a feeder to the result handler.
+struct Finished<O> {
+    outcome: io::Result<O>,
+    callback: Option<Callback<O>>,
+    result: Sender<io::Result<O>>,
 }
 
 /// What a worker writes back for each task.
@@ -86,6 +98,7 @@ struct WorkerEnds {
 pub struct Pool<T: Task> {
     jobs: Option<Sender<Job<T>>>,
     feeders: Vec<(Pid, JoinHandle<io::Result<()>>)>,
+    result_handler: Option<JoinHandle<io::Result<()>>>,
 }
 
 impl<T: Task> Pool<T> {
@@ -100,6 +113,7 @@ impl<T: Task> Pool<T> {
     /// in the child. The pool starts threads of its own once the last worker
     /// is forked, so fork nothing afterwards either, except through
     /// `std::process::Command`, which is safe in a threaded process.
+    // ANCHOR: new
     pub unsafe fn new(size: usize) -> io::Result<Pool<T>> {
         if size == 0 {
             return Err(io::Error::new(
@@ -126,27 +140,35 @@ impl<T: Task> Pool<T> {
 
         // Every fork is done: only now may this process start threads.
         let (jobs, queue) = channel::unbounded();
+        let (finished, to_hand_over) = channel::unbounded();
         let feeders = workers
             .into_iter()
             .map(|ends| {
                 let queue = queue.clone();
+                let finished = finished.clone();
                 (
                     ends.pid,
-                    thread::spawn(move || feed_until_closed(ends, queue)),
+                    thread::spawn(move || feed_until_closed(ends, queue, finished)),
                 )
             })
             .collect();
+        // Only the feeders hold `finished`, so the handler ends after them.
+        drop(finished);
+        let result_handler = thread::spawn(move || hand_over(to_hand_over));
         Ok(Pool {
             jobs: Some(jobs),
             feeders,
+            result_handler: Some(result_handler),
         })
     }
+    // ANCHOR_END: new
 
     /// The process ids of the workers.
     pub fn worker_pids(&self) -> Vec<Pid> {
         self.feeders.iter().map(|(pid, _)| *pid).collect()
     }
 
+    // ANCHOR: apply
     /// Runs `task` in a worker and waits for its result, as Python's
     /// `Pool.apply` does.
     pub fn apply(&self, task: T) -> io::Result<T::Output> {
@@ -163,9 +185,11 @@ impl<T: Task> Pool<T> {
     /// `callback` with its result in this process, the parent, as Python's
     /// `callback=` argument does.
     ///
-    /// The callback runs on the pool's thread for the worker that ran the
-    /// task, so it must be `Send`, and a slow callback delays that worker's
-    /// next task. It runs only for a task that finished without panicking.
+    /// As in Python, every callback of the pool runs on one thread of the
+    /// parent, the result handler, one at a time and before the task's
+    /// [`AsyncResult::get`] returns. So it must be `Send`, and a slow
+    /// callback delays the handing over of every other result, though not
+    /// the workers. It runs only for a task that finished without panicking.
     pub fn apply_async_with_callback(
         &self,
         task: T,
@@ -173,6 +197,7 @@ impl<T: Task> Pool<T> {
     ) -> AsyncResult<T::Output> {
         self.submit(task, Some(Box::new(callback)))
     }
+    // ANCHOR_END: apply
 
     fn submit(&self, task: T, callback: Option<Callback<T::Output>>) -> AsyncResult<T::Output> {
         let (result, receiver) = channel::bounded(1);
@@ -205,13 +230,24 @@ impl<T: Task> Pool<T> {
         let mut outcome = Ok(());
         for (pid, feeder) in self.feeders.drain(..) {
             let stopped = feeder.join().unwrap_or_else(|_| {
-                // The feeder panicked in a callback, and its ends of the
-                // pipes are closed, so its worker is exiting; reap it.
+                // Its ends of the pipes closed as it unwound, so its worker
+                // is exiting; reap it.
                 waitpid(pid, None)?;
-                Err(io::Error::other("a callback panicked"))
+                Err(io::Error::other(format!(
+                    "the feeder of worker {pid} panicked"
+                )))
             });
             if outcome.is_ok() {
                 outcome = stopped;
+            }
+        }
+        // The feeders are gone, and with them the handler's last senders.
+        if let Some(handler) = self.result_handler.take() {
+            let handed_over = handler
+                .join()
+                .unwrap_or_else(|_| Err(io::Error::other("the result handler panicked")));
+            if outcome.is_ok() {
+                outcome = handed_over;
             }
         }
         outcome
@@ -225,6 +261,7 @@ impl<T: Task> Drop for Pool<T> {
     }
 }
 
+// ANCHOR: worker
 /// Forks one worker, which never returns from here.
 ///
 /// # Safety
@@ -276,6 +313,7 @@ fn serve<T: Task>(tasks: &mut impl Read, replies: &mut impl Write) -> io::Result
     }
     Ok(())
 }
+// ANCHOR_END: worker
 
 fn panic_message(payload: &(dyn Any + Send)) -> String {
     match (
@@ -288,16 +326,21 @@ fn panic_message(payload: &(dyn Any + Send)) -> String {
     }
 }
 
+// ANCHOR: feeder
 /// One feeder thread: hands its worker a task whenever the worker is idle,
-/// then, once the queue is closed and empty, lets the worker exit and
-/// reaps it.
-fn feed_until_closed<T: Task>(ends: WorkerEnds, queue: Receiver<Job<T>>) -> io::Result<()> {
+/// passes each outcome to the result handler, then, once the queue is
+/// closed and empty, lets the worker exit and reaps it.
+fn feed_until_closed<T: Task>(
+    ends: WorkerEnds,
+    queue: Receiver<Job<T>>,
+    finished: Sender<Finished<T::Output>>,
+) -> io::Result<()> {
     let WorkerEnds {
         pid,
         mut tasks,
         mut replies,
     } = ends;
-    let fed = feed(&mut tasks, &mut replies, pid, &queue);
+    let fed = feed(&mut tasks, &mut replies, pid, &queue, &finished);
     drop(tasks);
     let status = waitpid(pid, None)?;
     fed?;
@@ -314,6 +357,7 @@ fn feed<T: Task>(
     replies: &mut impl Read,
     pid: Pid,
     queue: &Receiver<Job<T>>,
+    finished: &Sender<Finished<T::Output>>,
 ) -> io::Result<()> {
     for job in queue {
         let reply = framed::send(tasks, &job.task).and_then(|()| {
@@ -324,30 +368,56 @@ fn feed<T: Task>(
                 )
             })
         });
-        // The caller may have dropped its `AsyncResult`; nobody is waiting
-        // then, so a failed send is not an error.
-        match reply {
-            Ok(Reply::Finished(output)) => {
-                if let Some(callback) = job.callback {
-                    callback(&output);
-                }
-                let _ = job.result.send(Ok(output));
-            }
-            Ok(Reply::Panicked(message)) => {
-                let _ = job.result.send(Err(io::Error::other(format!(
+        let (outcome, worker_died) = match reply {
+            Ok(Reply::Finished(output)) => (Ok(output), None),
+            Ok(Reply::Panicked(message)) => (
+                Err(io::Error::other(format!(
                     "the task panicked in worker {pid}: {message}"
-                ))));
-            }
+                ))),
+                None,
+            ),
             Err(error) => {
                 let report = io::Error::new(error.kind(), error.to_string());
-                let _ = job.result.send(Err(error));
-                // The worker is gone; leave the queue to the others.
-                return Err(report);
+                (Err(error), Some(report))
             }
+        };
+        // The handler lives until every feeder has returned, so this send
+        // fails only if it panicked; `join` reports that.
+        let _ = finished.send(Finished {
+            outcome,
+            callback: job.callback,
+            result: job.result,
+        });
+        if let Some(report) = worker_died {
+            // The worker is gone; leave the queue to the others.
+            return Err(report);
         }
     }
     Ok(())
 }
+// ANCHOR_END: feeder
+
+// ANCHOR: handler
+/// The result handler: runs each finished task's callback, then hands the
+/// outcome to whoever waits in [`AsyncResult::get`], one task at a time, on
+/// this one thread, as Python's pool does on its result-handler thread.
+fn hand_over<O>(finished: Receiver<Finished<O>>) -> io::Result<()> {
+    let mut outcome = Ok(());
+    for done in finished {
+        if let (Ok(output), Some(callback)) = (&done.outcome, done.callback) {
+            // A panicking callback must not stop the results of other
+            // tasks; `join` reports it.
+            if panic::catch_unwind(AssertUnwindSafe(|| callback(output))).is_err() {
+                outcome = Err(io::Error::other("a callback panicked"));
+            }
+        }
+        // The caller may have dropped its `AsyncResult`; nobody is waiting
+        // then, so a failed send is not an error.
+        let _ = done.result.send(done.outcome);
+    }
+    outcome
+}
+// ANCHOR_END: handler
 
 #[cfg(test)]
 mod tests {
@@ -387,9 +457,9 @@ mod tests {
     }
 
     // The parent's side against a worker loop on a thread instead of in a
-    // forked process.
+    // forked process, and the result handler on this test's thread.
     #[test]
-    fn the_feeder_delivers_results_and_runs_callbacks() -> io::Result<()> {
+    fn the_feeder_and_the_handler_deliver_results_and_run_callbacks() -> io::Result<()> {
         let (mut parent_end, mut worker_end) = UnixStream::pair()?;
         let worker = thread::spawn(move || {
             let mut replies = worker_end.try_clone()?;
@@ -414,8 +484,20 @@ mod tests {
         }
         drop(jobs);
 
+        let (finished, to_hand_over) = channel::unbounded();
         let mut replies = parent_end.try_clone()?;
-        feed(&mut parent_end, &mut replies, Pid::this(), &queue)?;
+        feed(
+            &mut parent_end,
+            &mut replies,
+            Pid::this(),
+            &queue,
+            &finished,
+        )?;
+        drop(finished);
+        // Nothing is handed over before the handler runs.
+        assert!(seen.lock().expect("not poisoned").is_empty());
+        hand_over(to_hand_over)?;
+
         let outcomes: Vec<String> = results
             .into_iter()
             .map(|result| match result.get() {
@@ -432,6 +514,34 @@ mod tests {
         // Closing the parent's end ends the worker loop cleanly.
         parent_end.shutdown(std::net::Shutdown::Both)?;
         worker.join().expect("the worker loop does not panic")
+    }
+
+    #[test]
+    fn a_panicking_callback_is_reported_and_the_other_results_arrive() {
+        let (finished, to_hand_over) = channel::unbounded();
+        let mut results = Vec::new();
+        for square in [1, 4] {
+            let (result, receiver) = channel::bounded(1);
+            let callback: Callback<i64> = Box::new(move |&output| {
+                assert_ne!(output, 1, "the callback refuses 1");
+            });
+            finished
+                .send(Finished {
+                    outcome: Ok(square),
+                    callback: Some(callback),
+                    result,
+                })
+                .expect("the handler's channel is open");
+            results.push(AsyncResult { result: receiver });
+        }
+        drop(finished);
+        let error = hand_over(to_hand_over).expect_err("one callback panicked");
+        assert!(error.to_string().contains("callback panicked"), "{error}");
+        let squares: Vec<i64> = results
+            .into_iter()
+            .map(|result| result.get().expect("each result arrives"))
+            .collect();
+        assert_eq!(squares, [1, 4]);
     }
 
     #[test]
