@@ -1,6 +1,7 @@
 """What every benchmark twin shares: its size and how it prints a result.
 
 Each result is one line of JSON, {"case": ..., "value": ..., "unit": ...},
+with "items" (how many items the value covers) where the value is a time,
 the same shape the Rust programs print, so one parser reads both.
 """
 
@@ -19,8 +20,11 @@ def size():
     sys.exit(f"usage: {sys.argv[0]} [--size full|tiny]")
 
 
-def emit(case, value, unit="s"):
-    print(json.dumps({"case": case, "value": value, "unit": unit}), flush=True)
+def emit(case, value, unit="s", items=None):
+    line = {"case": case, "value": value, "unit": unit}
+    if items is not None:
+        line["items"] = items
+    print(json.dumps(line), flush=True)
 
 
 def seconds(work, *args):
@@ -34,6 +38,15 @@ def check(what, got, expected):
     """Stops the run when a program did not do the work it was timed on."""
     if got != expected:
         sys.exit(f"{what}: got {got}, expected {expected}")
+
+
+def voluntary_sleeps():
+    """How many times this thread has gone to sleep of its own accord."""
+    with open("/proc/thread-self/status") as status:
+        for line in status:
+            if line.startswith("voluntary_ctxt_switches:"):
+                return int(line.split()[1])
+    sys.exit("/proc/thread-self/status has no voluntary_ctxt_switches")
 
 
 def memory_kib(field):

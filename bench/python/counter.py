@@ -1,9 +1,15 @@
-"""Workload 1: a shared counter, 2,000,000 increments under a lock."""
+"""Workload 1: a shared counter: behind a lock, atomic, and the two fixes,
+a count per thread added up at the end and increments in batches under
+one lock. Each case is sized to run for at least 0.3 s, and prints how many
+increments it did."""
 
 import itertools
 import threading
+import time
 
-from common import check, emit, seconds, size
+from common import check, emit, seconds, size, voluntary_sleeps
+
+BATCH = 1_000
 
 
 class Counter:
@@ -33,9 +39,18 @@ def one_thread_locked(total):
 
 
 def two_threads_locked(total):
+    """Returns how many times the two threads went to sleep between them."""
     counter = Counter()
-    on_threads(2, locked_increments, counter, total // 2)
+    sleeps = []
+
+    def counted(times):
+        before = voluntary_sleeps()
+        locked_increments(counter, times)
+        sleeps.append(voluntary_sleeps() - before)
+
+    on_threads(2, counted, total // 2)
     check("two threads", counter.value, total)
+    return sum(sleeps)
 
 
 def counted_increments(count, times):
@@ -51,17 +66,55 @@ def two_threads_count(total):
     check("itertools.count", next(count), total)
 
 
+def local_count(counter, times):
+    local = 0
+    for _ in range(times):
+        local += 1
+    with counter.lock:
+        counter.value += local
+
+
+def two_threads_local(total):
+    counter = Counter()
+    on_threads(2, local_count, counter, total // 2)
+    check("local counts", counter.value, total)
+
+
+def batched_increments(counter, times):
+    left = times
+    while left > 0:
+        batch = min(left, BATCH)
+        with counter.lock:
+            for _ in range(batch):
+                counter.value += 1
+        left -= batch
+
+
+def two_threads_batched(total):
+    counter = Counter()
+    on_threads(2, batched_increments, counter, total // 2)
+    check("batches", counter.value, total)
+
+
 def main():
-    total = {"full": 2_000_000, "tiny": 2_000}[size()]
+    tiny = size() == "tiny"
     cases = [
-        ("one-thread-locked", one_thread_locked),
-        ("two-threads-locked", two_threads_locked),
-        ("two-threads-atomic", two_threads_count),
+        ("one-thread-locked", one_thread_locked, 2_000_000),
+        ("two-threads-atomic", two_threads_count, 12_000_000),
+        ("two-threads-local", two_threads_local, 16_000_000),
+        ("two-threads-batched", two_threads_batched, 16_000_000),
     ]
-    for _, case in cases:
+    locked = 4_000 if tiny else 2_400_000
+    cases = [(name, case, 4_000 if tiny else total) for name, case, total in cases]
+    for _, case, total in cases:
         case(total // 100)
-    for name, case in cases:
-        emit(name, seconds(case, total))
+    two_threads_locked(locked // 100)
+    for name, case, total in cases:
+        emit(name, seconds(case, total), items=total)
+    start = time.perf_counter()
+    sleeps = two_threads_locked(locked)
+    emit("two-threads-locked", time.perf_counter() - start, items=locked)
+    emit("two-threads-locked-sleeps", sleeps, "count")
 
 
 if __name__ == "__main__":

@@ -30,9 +30,16 @@ impl Language {
 pub struct Workload {
     pub id: &'static str,
     pub title: &'static str,
+    /// What one item of the timed rows is (`increment`, `message`...):
+    /// the two sides are compared per item.
+    pub item: Option<&'static str>,
     pub programs: &'static [Program],
     /// The row the other rows' speed-ups are measured against, if any.
     pub speedup_baseline: Option<&'static str>,
+    /// The row, `(workload, row)`, that measures or derives this machine's
+    /// physical limit for the workload: a core count for speed-ups, else a
+    /// cost per item no program could go below.
+    pub limit: Option<(&'static str, &'static str)>,
 }
 
 /// A pair of programs run the same number of times: the `workload` binary
@@ -53,9 +60,11 @@ pub struct Row {
     pub python: Option<Case>,
     /// The row whose ratio stands for the whole workload.
     pub headline: bool,
-    /// How many items (increments, messages, threads...) the time covers,
-    /// at full size, where a cost per item means something.
-    pub items: Option<u64>,
+    /// Whether the table says how close this row comes to the limit.
+    pub against_limit: bool,
+    /// For a count taken during another row's runs, that row: the two
+    /// rows' samples pair up run by run.
+    pub counted_in: Option<&'static str>,
 }
 
 /// What a program prints a case as, and what the table says it used.
@@ -103,7 +112,7 @@ impl Program {
         &self,
         language: Language,
         stdout: &str,
-    ) -> Result<BTreeMap<&'static str, f64>, String> {
+    ) -> Result<BTreeMap<&'static str, (f64, Option<u64>)>, String> {
         let mut expected: BTreeMap<&str, (&Row, bool)> = self
             .rows
             .iter()
@@ -123,7 +132,13 @@ impl Program {
                     line.case, line.unit, row.unit
                 ));
             }
-            values.insert(row.id, line.value);
+            if line.items.is_some() != (row.unit == Unit::Seconds) {
+                return Err(format!(
+                    "case {:?}: a time, and only a time, says how many items it covers",
+                    line.case
+                ));
+            }
+            values.insert(row.id, (line.value, line.items));
         }
         match expected.iter().find(|(_, (_, seen))| !seen) {
             Some((case, _)) => Err(format!("case {case:?} missing")),
@@ -158,7 +173,8 @@ const fn row(
         rust,
         python,
         headline: false,
-        items: None,
+        against_limit: false,
+        counted_in: None,
     }
 }
 
@@ -169,9 +185,9 @@ const fn headline(row: Row) -> Row {
     }
 }
 
-const fn per(items: u64, row: Row) -> Row {
+const fn against_limit(row: Row) -> Row {
     Row {
-        items: Some(items),
+        against_limit: true,
         ..row
     }
 }
@@ -184,47 +200,96 @@ const fn python_only(id: &'static str, how: &'static str) -> (Option<Case>, Opti
     (None, Some(Case { id, how }))
 }
 
+const fn each(
+    rust: (&'static str, &'static str),
+    python: (&'static str, &'static str),
+) -> (Option<Case>, Option<Case>) {
+    (
+        Some(Case {
+            id: rust.0,
+            how: rust.1,
+        }),
+        Some(Case {
+            id: python.0,
+            how: python.1,
+        }),
+    )
+}
+
 const S: Unit = Unit::Seconds;
+
+/// The limit of every counter and of a pool handing out one item at a
+/// time: each increment, and each item claimed, is at least one atomic
+/// read-modify-write of a shared location.
+const ATOMIC_LIMIT: (&str, &str) = ("counter", "atomic-uncontended");
 
 pub const WORKLOADS: &[Workload] = &[
     Workload {
         id: "counter",
         title: "Lock counter",
-        speedup_baseline: None,
+        item: Some("increment"),
+        speedup_baseline: Some("one-thread-locked"),
+        limit: Some(ATOMIC_LIMIT),
         programs: &[Program {
             rust: &["counter"],
             python: &["counter.py"],
             rows: &[
-                per(
-                    2_000_000,
-                    row(
-                        "one-thread-locked",
-                        "1 thread × 2,000,000 locked increments",
-                        S,
-                        both("one-thread-locked", "`Mutex<u64>`", "`threading.Lock`"),
-                    ),
+                row(
+                    "atomic-uncontended",
+                    "limit: 1 thread, uncontended atomic increments",
+                    S,
+                    rust_only("atomic-uncontended", "`AtomicU64::fetch_add`"),
                 ),
-                per(
-                    2_000_000,
-                    headline(row(
-                        "two-threads-locked",
-                        "2 threads × 1,000,000 locked increments",
-                        S,
-                        both("two-threads-locked", "`Mutex<u64>`", "`threading.Lock`"),
-                    )),
-                ),
-                per(
-                    2_000_000,
-                    row(
-                        "two-threads-atomic",
-                        "2 threads × 1,000,000 atomic increments",
-                        S,
+                against_limit(row(
+                    "one-thread-locked",
+                    "1 thread, locked increments",
+                    S,
+                    both("one-thread-locked", "`Mutex<u64>`", "`threading.Lock`"),
+                )),
+                headline(against_limit(row(
+                    "two-threads-locked",
+                    "2 threads, locked increments",
+                    S,
+                    both("two-threads-locked", "`Mutex<u64>`", "`threading.Lock`"),
+                ))),
+                Row {
+                    counted_in: Some("two-threads-locked"),
+                    ..row(
+                        "two-threads-locked-sleeps",
+                        "2 threads, locked: times a thread went to sleep",
+                        Unit::Count,
                         both(
-                            "two-threads-atomic",
-                            "`AtomicU64::fetch_add`",
-                            "`next()` on an `itertools.count`",
+                            "two-threads-locked-sleeps",
+                            "voluntary context switches",
+                            "voluntary context switches",
                         ),
+                    )
+                },
+                against_limit(row(
+                    "two-threads-atomic",
+                    "2 threads, atomic increments",
+                    S,
+                    both(
+                        "two-threads-atomic",
+                        "`AtomicU64::fetch_add`",
+                        "`next()` on an `itertools.count`",
                     ),
+                )),
+                row(
+                    "two-threads-local",
+                    "2 threads, each counting alone, summed at the end",
+                    S,
+                    both(
+                        "two-threads-local",
+                        "a local `u64` per thread",
+                        "a local `int` per thread",
+                    ),
+                ),
+                row(
+                    "two-threads-batched",
+                    "2 threads, 1,000 increments per lock",
+                    S,
+                    both("two-threads-batched", "`Mutex<u64>`", "`threading.Lock`"),
                 ),
             ],
         }],
@@ -232,14 +297,16 @@ pub const WORKLOADS: &[Workload] = &[
     Workload {
         id: "cpu",
         title: "CPU-bound work and the GIL",
+        item: Some("step"),
         speedup_baseline: Some("serial"),
+        limit: Some(("cpu", "cores")),
         programs: &[Program {
             rust: &["cpu"],
             python: &["cpu.py"],
             rows: &[
                 row(
                     "cores",
-                    "cores the program sees",
+                    "limit: cores the program sees",
                     Unit::Count,
                     both("cores", "`available_parallelism()`", "`os.cpu_count()`"),
                 ),
@@ -249,13 +316,13 @@ pub const WORKLOADS: &[Workload] = &[
                     S,
                     both("serial", "a loop", "a loop"),
                 )),
-                row(
+                against_limit(row(
                     "threads",
                     "4 calls on 4 threads",
                     S,
                     both("threads", "`thread::scope`", "`threading.Thread`"),
-                ),
-                row(
+                )),
+                against_limit(row(
                     "processes",
                     "4 calls in 4 processes",
                     S,
@@ -264,148 +331,125 @@ pub const WORKLOADS: &[Workload] = &[
                         "4 × `Command::spawn` of itself",
                         "`multiprocessing.Pool(4).map`",
                     ),
-                ),
-                row(
+                )),
+                against_limit(row(
                     "rayon",
                     "4 calls with rayon",
                     S,
                     rust_only("rayon", "`par_iter` on rayon's global pool"),
-                ),
+                )),
             ],
         }],
     },
     Workload {
         id: "messages",
         title: "Message throughput",
+        item: Some("message"),
         speedup_baseline: None,
+        limit: Some(("messages", "copy")),
         programs: &[Program {
             rust: &["messages"],
             python: &["messages.py"],
             rows: &[
-                per(
-                    200_000,
-                    headline(row(
-                        "threads",
-                        "200,000 messages between 2 threads",
-                        S,
-                        (
-                            Some(Case {
-                                id: "threads-mpsc",
-                                how: "`std::sync::mpsc`",
-                            }),
-                            Some(Case {
-                                id: "threads-queue",
-                                how: "`queue.Queue`",
-                            }),
-                        ),
-                    )),
+                row(
+                    "copy",
+                    "limit: copying the 8 bytes of a message at memory bandwidth",
+                    S,
+                    rust_only("copy", "`copy_from_slice`, 64 MiB at a time"),
                 ),
-                per(
-                    200_000,
-                    row(
-                        "threads-crossbeam",
-                        "200,000 messages between 2 threads, crossbeam",
-                        S,
-                        rust_only("threads-crossbeam", "`crossbeam::channel`"),
+                headline(against_limit(row(
+                    "threads",
+                    "between 2 threads",
+                    S,
+                    each(
+                        ("threads-mpsc", "`std::sync::mpsc`"),
+                        ("threads-queue", "`queue.Queue`"),
                     ),
-                ),
-                per(
-                    200_000,
-                    row(
-                        "processes-queue",
-                        "200,000 messages between 2 processes, queue",
-                        S,
-                        python_only("processes-queue", "`multiprocessing.Queue`"),
-                    ),
-                ),
-                per(
-                    200_000,
-                    row(
+                ))),
+                against_limit(row(
+                    "threads-crossbeam",
+                    "between 2 threads, crossbeam",
+                    S,
+                    rust_only("threads-crossbeam", "`crossbeam::channel`"),
+                )),
+                against_limit(row(
+                    "processes-queue",
+                    "between 2 processes, queue",
+                    S,
+                    python_only("processes-queue", "`multiprocessing.Queue`"),
+                )),
+                against_limit(row(
+                    "processes-pipe",
+                    "between 2 processes, pipe",
+                    S,
+                    both(
                         "processes-pipe",
-                        "200,000 messages between 2 processes, pipe",
-                        S,
-                        both(
-                            "processes-pipe",
-                            "a pipe, `framed` JSON frames",
-                            "`multiprocessing.Pipe`",
-                        ),
+                        "a pipe, `framed` JSON frames",
+                        "`multiprocessing.Pipe`",
                     ),
-                ),
-                per(
-                    200_000,
-                    row(
-                        "tasks",
-                        "200,000 messages between 2 async tasks",
-                        S,
-                        (
-                            Some(Case {
-                                id: "tasks-mpsc",
-                                how: "`tokio::sync::mpsc`, one thread",
-                            }),
-                            Some(Case {
-                                id: "tasks-queue",
-                                how: "`asyncio.Queue`",
-                            }),
-                        ),
+                )),
+                against_limit(row(
+                    "tasks",
+                    "between 2 async tasks",
+                    S,
+                    each(
+                        ("tasks-mpsc", "`tokio::sync::mpsc`, one thread"),
+                        ("tasks-queue", "`asyncio.Queue`"),
                     ),
-                ),
+                )),
             ],
         }],
     },
     Workload {
         id: "startup",
         title: "Start-up cost",
+        item: Some("start"),
         speedup_baseline: None,
+        limit: Some(("startup", "wake")),
         programs: &[Program {
             rust: &["startup"],
             python: &["startup.py"],
             rows: &[
-                per(
-                    1_000,
-                    headline(row(
-                        "threads",
-                        "start and join 1,000 threads",
-                        S,
-                        both("threads", "`thread::spawn`", "`threading.Thread`"),
-                    )),
+                row(
+                    "wake",
+                    "limit: waking a sleeping thread",
+                    S,
+                    rust_only("wake", "`thread::park` and `unpark`, ping-pong"),
                 ),
-                per(
-                    50,
-                    row(
+                headline(against_limit(row(
+                    "threads",
+                    "start and join threads",
+                    S,
+                    both("threads", "`thread::spawn`", "`threading.Thread`"),
+                ))),
+                against_limit(row(
+                    "processes-fork",
+                    "start and join processes by fork",
+                    S,
+                    both(
                         "processes-fork",
-                        "start and join 50 processes by fork",
-                        S,
-                        both(
-                            "processes-fork",
-                            "`nix::unistd::fork`",
-                            "`multiprocessing`, fork",
-                        ),
+                        "`nix::unistd::fork`",
+                        "`multiprocessing`, fork",
                     ),
-                ),
-                per(
-                    50,
-                    row(
+                )),
+                against_limit(row(
+                    "processes-spawn",
+                    "start and join processes by spawn",
+                    S,
+                    both(
                         "processes-spawn",
-                        "start and join 50 processes by spawn",
-                        S,
-                        both(
-                            "processes-spawn",
-                            "`Command::spawn` of itself",
-                            "`multiprocessing`, spawn",
-                        ),
+                        "`Command::spawn` of itself",
+                        "`multiprocessing`, spawn",
                     ),
-                ),
-                per(
-                    100_000,
-                    row(
+                )),
+                row(
+                    "tasks",
+                    "create and await async tasks",
+                    S,
+                    both(
                         "tasks",
-                        "create and await 100,000 async tasks",
-                        S,
-                        both(
-                            "tasks",
-                            "`tokio::spawn`, one thread",
-                            "`asyncio.create_task`",
-                        ),
+                        "`tokio::spawn`, one thread",
+                        "`asyncio.create_task`",
                     ),
                 ),
             ],
@@ -414,17 +458,27 @@ pub const WORKLOADS: &[Workload] = &[
     Workload {
         id: "memory",
         title: "Memory per idle task and per blocked thread",
+        item: None,
         speedup_baseline: None,
+        limit: Some(("memory", "task-state")),
         programs: &[
             Program {
                 rust: &["task-memory"],
                 python: &["startup.py", "task-memory"],
-                rows: &[headline(row(
-                    "task",
-                    "one of 10,000 tasks waiting for a signal",
-                    Unit::Bytes,
-                    both("task-memory", "`tokio::spawn`", "`asyncio.create_task`"),
-                ))],
+                rows: &[
+                    row(
+                        "task-state",
+                        "limit: the state a waiting task keeps",
+                        Unit::Bytes,
+                        rust_only("task-state", "`size_of_val` of its future"),
+                    ),
+                    headline(against_limit(row(
+                        "task",
+                        "one of 10,000 tasks waiting for a signal",
+                        Unit::Bytes,
+                        both("task-memory", "`tokio::spawn`", "`asyncio.create_task`"),
+                    ))),
+                ],
             },
             Program {
                 rust: &["thread-memory"],
@@ -441,92 +495,78 @@ pub const WORKLOADS: &[Workload] = &[
     Workload {
         id: "pool",
         title: "Pool map",
+        item: Some("item"),
         speedup_baseline: None,
+        limit: Some(ATOMIC_LIMIT),
         programs: &[Program {
             rust: &["pool"],
             python: &["pool.py"],
             rows: &[
-                per(
-                    10_000,
-                    row(
-                        "process-default",
-                        "10,000 items, 2 processes, default chunks",
-                        S,
-                        python_only("process-pool-default", "`Pool(2).map`"),
+                row(
+                    "process-default",
+                    "2 processes, default chunks",
+                    S,
+                    python_only("process-pool-default", "`Pool(2).map`"),
+                ),
+                against_limit(row(
+                    "process-chunk-1",
+                    "2 processes, one item at a time",
+                    S,
+                    python_only("process-pool-chunk-1", "`Pool(2).map(…, chunksize=1)`"),
+                )),
+                row(
+                    "thread-default",
+                    "2 threads, in chunks",
+                    S,
+                    each(
+                        ("rayon", "rayon, 2 threads"),
+                        ("thread-pool-default", "`ThreadPool(2).map`"),
                     ),
                 ),
-                per(
-                    10_000,
-                    row(
-                        "process-chunk-1",
-                        "10,000 items, 2 processes, one item at a time",
-                        S,
-                        python_only("process-pool-chunk-1", "`Pool(2).map(…, chunksize=1)`"),
+                headline(against_limit(row(
+                    "thread-chunk-1",
+                    "2 threads, one item at a time",
+                    S,
+                    each(
+                        ("thread-pool-chunk-1", "2 threads and a channel"),
+                        ("thread-pool-chunk-1", "`ThreadPool(2).map(…, chunksize=1)`"),
                     ),
-                ),
-                per(
-                    10_000,
-                    row(
-                        "thread-default",
-                        "10,000 items, 2 threads, in chunks",
-                        S,
-                        (
-                            Some(Case {
-                                id: "rayon",
-                                how: "rayon, 2 threads",
-                            }),
-                            Some(Case {
-                                id: "thread-pool-default",
-                                how: "`ThreadPool(2).map`",
-                            }),
-                        ),
-                    ),
-                ),
-                per(
-                    10_000,
-                    headline(row(
-                        "thread-chunk-1",
-                        "10,000 items, 2 threads, one item at a time",
-                        S,
-                        (
-                            Some(Case {
-                                id: "thread-pool-chunk-1",
-                                how: "2 threads and a channel",
-                            }),
-                            Some(Case {
-                                id: "thread-pool-chunk-1",
-                                how: "`ThreadPool(2).map(…, chunksize=1)`",
-                            }),
-                        ),
-                    )),
-                ),
+                ))),
             ],
         }],
     },
     Workload {
         id: "sleep",
         title: "Sleep overlap",
+        item: Some("wait"),
         speedup_baseline: None,
+        limit: Some(("sleep", "timer-slack")),
         programs: &[Program {
             rust: &["sleep"],
             python: &["sleep.py"],
             rows: &[
-                headline(row(
+                row(
+                    "timer-slack",
+                    "limit: how late the kernel may end a sleep",
+                    S,
+                    rust_only("timer-slack", "`/proc/self/timerslack_ns`"),
+                ),
+                headline(against_limit(row(
                     "tasks",
-                    "3 tasks sleeping 1 s, gathered: time beyond 1 s",
+                    "3 tasks sleeping 50 ms, gathered: time beyond 50 ms",
                     S,
                     both(
                         "tasks",
                         "`tokio::join!` of `tokio::time::sleep`",
                         "`asyncio.gather` of `asyncio.sleep`",
                     ),
-                )),
-                row(
+                ))),
+                against_limit(row(
                     "threads",
-                    "3 threads sleeping 1 s, joined: time beyond 1 s",
+                    "3 threads sleeping 50 ms, joined: time beyond 50 ms",
                     S,
                     both("threads", "`thread::sleep`", "`time.sleep`"),
-                ),
+                )),
             ],
         }],
     },
@@ -552,31 +592,41 @@ mod tests {
             if let Some(baseline) = workload.speedup_baseline {
                 assert!(row_ids.contains(baseline), "{}", workload.id);
             }
+            for counted_in in rows.iter().filter_map(|row| row.counted_in) {
+                assert!(row_ids.contains(counted_in), "{}", workload.id);
+            }
+        }
+        for (workload, row) in WORKLOADS.iter().filter_map(|w| w.limit) {
+            let limits = WORKLOADS.iter().filter(|w| w.id == workload);
+            let rows = limits.flat_map(|w| w.programs.iter().flat_map(|p| p.rows));
+            assert_eq!(rows.filter(|r| r.id == row).count(), 1, "{workload}/{row}");
         }
     }
 
     #[test]
     fn a_program_must_print_each_of_its_cases_once() {
-        let program = &WORKLOADS[0].programs[0];
-        let line =
-            |case: &str| format!("{{\"case\": \"{case}\", \"value\": 0.5, \"unit\": \"s\"}}\n");
+        let program = &WORKLOADS[2].programs[0];
+        let line = |case: &str| {
+            format!("{{\"case\": \"{case}\", \"value\": 0.5, \"unit\": \"s\", \"items\": 9}}\n")
+        };
         let all: String = [
-            "one-thread-locked",
-            "two-threads-locked",
-            "two-threads-atomic",
+            "threads-queue",
+            "processes-queue",
+            "processes-pipe",
+            "tasks-queue",
         ]
         .map(line)
         .concat();
         let values = program.read(Language::Python, &all).unwrap();
-        assert_eq!(values.len(), 3);
+        assert_eq!(values.len(), 4);
+        assert_eq!(values["tasks"], (0.5, Some(9)));
+        let uncounted = all.replace(", \"items\": 9", "");
+        assert!(program.read(Language::Python, &uncounted).is_err());
         let (_, without_first) = all.split_once('\n').unwrap();
         assert!(program.read(Language::Python, without_first).is_err());
         assert!(
             program
-                .read(
-                    Language::Python,
-                    &(all.clone() + &line("two-threads-atomic"))
-                )
+                .read(Language::Python, &(all.clone() + &line("tasks-queue")))
                 .is_err()
         );
         assert!(

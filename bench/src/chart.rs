@@ -1,6 +1,9 @@
 //! The appendix's charts, drawn with plotters' SVG backend: one row per
-//! piece of work, a Rust bar and a Python bar at the median, a whisker
-//! from the fastest run to the slowest.
+//! piece of work, a Rust bar and a Python bar at the median, and a dot for
+//! every run, so that a spread, or two clusters, shows as it is.
+//!
+//! The report hands over plain numbers and labels; nothing here reads a
+//! results file.
 
 use std::path::Path;
 
@@ -10,7 +13,7 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
 use crate::line::Unit;
-use crate::report::{tick, value};
+use crate::numbers::{self, tick};
 
 const WIDTH: u32 = 760;
 const ROW_HEIGHT: u32 = 62;
@@ -20,36 +23,36 @@ const RUST: RGBColor = RGBColor(0xb7, 0x41, 0x0e);
 const PYTHON: RGBColor = RGBColor(0x30, 0x69, 0x98);
 const FONT: &str = "sans-serif";
 
+/// One row of a chart: a piece of work, and what each side measured.
 pub struct Bar {
     pub label: String,
-    pub unit: Unit,
-    pub rust: Option<Spread>,
-    pub python: Option<Spread>,
+    pub rust: Option<Runs>,
+    pub python: Option<Runs>,
 }
 
-#[derive(Clone, Copy)]
-pub struct Spread {
+/// One side's runs: the median the bar ends at, and every run's value.
+pub struct Runs {
     pub median: f64,
-    pub min: f64,
-    pub max: f64,
+    pub samples: Vec<f64>,
 }
 
-/// A chart of `rows` on a logarithmic axis: the work spans orders of
-/// magnitude between the two languages.
-pub fn bars(path: &Path, title: &str, rows: &[Bar]) -> Result<(), String> {
-    let spreads = || rows.iter().flat_map(|b| [b.rust, b.python]).flatten();
-    let low = spreads().map(|s| s.min).fold(f64::INFINITY, f64::min);
-    let high = spreads().map(|s| s.max).fold(0.0, f64::max);
+/// A chart of `rows`, all in `unit`, on a logarithmic axis: the work spans
+/// orders of magnitude between the two languages.
+pub fn bars(path: &Path, title: &str, axis: &str, unit: Unit, rows: &[Bar]) -> Result<(), String> {
+    let values = || {
+        rows.iter()
+            .flat_map(|b| [&b.rust, &b.python])
+            .flatten()
+            .flat_map(|runs| runs.samples.iter().chain([&runs.median]))
+            .copied()
+    };
+    let low = values().fold(f64::INFINITY, f64::min);
+    let high = values().fold(0.0, f64::max);
     if !(low > 0.0 && high.is_finite()) {
         return Err(format!("{title}: nothing positive to draw on a log scale"));
     }
-    let unit = rows.first().map_or(Unit::Seconds, |b| b.unit);
     // Whole decades, with one to spare on the right for the value labels.
     let x_range = 10f64.powf(low.log10().floor())..10f64.powf(high.log10().ceil() + 1.0);
-    let axis = format!(
-        "median, fastest to slowest run ({}, log scale)",
-        unit_name(unit)
-    );
     let root = canvas(path, rows.len())?;
     let mut chart = frame(&root, title, x_range.clone().log_scale(), rows.len())?;
     chart
@@ -60,59 +63,45 @@ pub fn bars(path: &Path, title: &str, rows: &[Bar]) -> Result<(), String> {
         .x_label_formatter(&|v| tick(*v, unit))
         .draw()
         .map_err(|e| e.to_string())?;
-    let rows: Vec<(String, Option<Spread>, Option<Spread>)> = rows
-        .iter()
-        .map(|b| (b.label.clone(), b.rust, b.python))
-        .collect();
-    draw_rows(&mut chart, x_range.start, &rows, &|v| value(v, unit))?;
+    draw_rows(&mut chart, x_range.start, rows, &|v| {
+        numbers::value(v, unit)
+    })?;
     legend(&mut chart)?;
     root.present().map_err(|e| e.to_string())
 }
 
-/// Speed-ups over the serial run, against the line no speed-up can cross
-/// on this machine: the number of cores.
+/// Speed-ups on a linear axis, against a line no speed-up can cross on
+/// this machine: `limit`, the number of cores.
 pub fn speedups(
     path: &Path,
-    rows: &[(String, Option<f64>, Option<f64>)],
-    cores: usize,
+    title: &str,
+    axis: &str,
+    rows: &[Bar],
+    limit: f64,
 ) -> Result<(), String> {
     let highest = rows
         .iter()
-        .flat_map(|(_, rust, python)| [*rust, *python])
+        .flat_map(|b| [&b.rust, &b.python])
         .flatten()
-        .fold(cores as f64, f64::max);
+        .flat_map(|runs| runs.samples.iter().chain([&runs.median]))
+        .fold(limit, |high, &v| high.max(v));
     let x_range = 0.0..(highest * 1.3).ceil();
     let root = canvas(path, rows.len())?;
-    let title = "CPU-bound work: speed-up over serial";
     let mut chart = frame(&root, title, x_range.clone(), rows.len())?;
     chart
         .configure_mesh()
         .disable_y_mesh()
         .disable_y_axis()
-        .x_desc(format!(
-            "times as fast as serial (the line: {cores} cores, the most it can be)"
-        ))
+        .x_desc(axis)
         .draw()
         .map_err(|e| e.to_string())?;
-    let limit = cores as f64;
     chart
         .draw_series([PathElement::new(
             vec![(limit, 0.0), (limit, rows.len() as f64)],
             BLACK.stroke_width(2),
         )])
         .map_err(|e| e.to_string())?;
-    let as_spread = |v: Option<f64>| {
-        v.map(|median| Spread {
-            median,
-            min: median,
-            max: median,
-        })
-    };
-    let rows: Vec<(String, Option<Spread>, Option<Spread>)> = rows
-        .iter()
-        .map(|(label, rust, python)| (label.clone(), as_spread(*rust), as_spread(*python)))
-        .collect();
-    draw_rows(&mut chart, x_range.start, &rows, &|v| format!("{v:.2}×"))?;
+    draw_rows(&mut chart, x_range.start, rows, &|v| format!("{v:.2}×"))?;
     legend(&mut chart)?;
     root.present().map_err(|e| e.to_string())
 }
@@ -144,24 +133,29 @@ fn frame<'a, 'b, X: AsRangedCoord<Value = f64>>(
 }
 
 /// Each row: its label on top, then the Rust bar, then the Python bar, each
-/// ending at the median with a whisker over the spread and the median's value.
+/// ending at the median, with a dot for every run and the median's value
+/// beyond the slowest.
 fn draw_rows<X: Ranged<ValueType = f64>>(
     chart: &mut Chart<'_, '_, X>,
     origin: f64,
-    rows: &[(String, Option<Spread>, Option<Spread>)],
+    rows: &[Bar],
     label: &dyn Fn(f64) -> String,
 ) -> Result<(), String> {
     let text = (FONT, 14).into_font();
     let small = (FONT, 12).into_font();
     let count = rows.len() as f64;
-    for (index, (name, rust, python)) in rows.iter().enumerate() {
+    for (index, row) in rows.iter().enumerate() {
         let top = count - index as f64;
         chart
-            .draw_series([Text::new(name.clone(), (origin, top - 0.06), text.clone())])
+            .draw_series([Text::new(
+                row.label.clone(),
+                (origin, top - 0.06),
+                text.clone(),
+            )])
             .map_err(|e| e.to_string())?;
-        for (spread, colour, offset) in [(rust, RUST, 0.38), (python, PYTHON, 0.72)] {
+        for (runs, colour, offset) in [(&row.rust, RUST, 0.38), (&row.python, PYTHON, 0.72)] {
             let centre = top - offset;
-            let Some(spread) = spread else {
+            let Some(runs) = runs else {
                 let none = small.color(&RGBColor(0x80, 0x80, 0x80));
                 chart
                     .draw_series([Text::new("no counterpart", (origin, centre + 0.08), none)])
@@ -169,23 +163,21 @@ fn draw_rows<X: Ranged<ValueType = f64>>(
                 continue;
             };
             let bar = Rectangle::new(
-                [(origin, centre + 0.13), (spread.median, centre - 0.13)],
-                colour.filled(),
+                [(origin, centre + 0.13), (runs.median, centre - 0.13)],
+                colour.mix(0.55).filled(),
             );
-            let whisker =
-                |from: (f64, f64), to: (f64, f64)| PathElement::new(vec![from, to], BLACK);
-            let (low, high) = (spread.min, spread.max);
-            chart
-                .draw_series([
-                    whisker((low, centre), (high, centre)),
-                    whisker((low, centre - 0.08), (low, centre + 0.08)),
-                    whisker((high, centre - 0.08), (high, centre + 0.08)),
-                ])
-                .map_err(|e| e.to_string())?;
             chart.draw_series([bar]).map_err(|e| e.to_string())?;
             chart
-                .draw_series([EmptyElement::at((high, centre))
-                    + Text::new(label(spread.median), (6, -7), small.clone())])
+                .draw_series(
+                    runs.samples
+                        .iter()
+                        .map(|&sample| Circle::new((sample, centre), 3, BLACK.mix(0.8).filled())),
+                )
+                .map_err(|e| e.to_string())?;
+            let slowest = runs.samples.iter().fold(runs.median, |a, &b| a.max(b));
+            chart
+                .draw_series([EmptyElement::at((slowest, centre))
+                    + Text::new(label(runs.median), (6, -7), small.clone())])
                 .map_err(|e| e.to_string())?;
         }
     }
@@ -210,12 +202,4 @@ fn legend<'a, 'b: 'a, X: Ranged<ValueType = f64>>(
         .label_font((FONT, 13))
         .draw()
         .map_err(|e| e.to_string())
-}
-
-fn unit_name(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Seconds => "time",
-        Unit::Bytes => "bytes",
-        Unit::Count => "count",
-    }
 }

@@ -1,8 +1,11 @@
 //! What a workload program is told and what it prints: it takes
 //! `[--size full|tiny]` and prints one result per line as JSON,
-//! `{"case": "two-threads-locked", "value": 0.0451, "unit": "s"}`. The Rust
-//! workloads and the Python twins print the same shape, so one parser reads
-//! both.
+//! `{"case": "two-threads-locked", "value": 0.451, "unit": "s", "items": 4000000}`,
+//! where `items` (present where a cost per item means something) is how many
+//! items the value covers. The two sides may do different numbers of items,
+//! each sized to run long enough to time, so they are compared per item. The
+//! Rust workloads and the Python twins print the same shape, so one parser
+//! reads both.
 
 use serde::{Deserialize, Serialize};
 
@@ -59,14 +62,17 @@ pub struct Line {
     pub case: String,
     pub value: f64,
     pub unit: Unit,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<u64>,
 }
 
 impl Line {
-    pub fn print(case: &str, value: f64, unit: Unit) {
+    pub fn print(case: &str, value: f64, unit: Unit, items: Option<u64>) {
         let line = Line {
             case: case.to_string(),
             value,
             unit,
+            items,
         };
         println!(
             "{}",
@@ -83,10 +89,12 @@ pub fn parse(stdout: &str) -> Result<Vec<Line>, String> {
         .map(|text| {
             let line: Line = serde_json::from_str(text)
                 .map_err(|e| format!("not a result line ({e}): {text:?}"))?;
-            if line.value.is_finite() && line.value >= 0.0 {
-                Ok(line)
-            } else {
+            if !(line.value.is_finite() && line.value >= 0.0) {
                 Err(format!("not a finite, non-negative value: {text:?}"))
+            } else if line.items == Some(0) {
+                Err(format!("a value over no items: {text:?}"))
+            } else {
+                Ok(line)
             }
         })
         .collect()
@@ -102,6 +110,8 @@ mod tests {
         let rust = r#"{"case":"threads","value":0.25,"unit":"s"}"#;
         assert_eq!(parse(python), parse(rust));
         assert_eq!(parse(rust).unwrap()[0].unit, Unit::Seconds);
+        let counted = r#"{"case": "threads", "value": 0.25, "unit": "s", "items": 1000}"#;
+        assert_eq!(parse(counted).unwrap()[0].items, Some(1000));
     }
 
     #[test]
@@ -111,6 +121,7 @@ mod tests {
             r#"{"case": "threads", "value": -1, "unit": "s"}"#,
             r#"{"case": "threads", "value": 1, "unit": "ms"}"#,
             r#"{"case": "threads", "value": 1, "unit": "s", "extra": 0}"#,
+            r#"{"case": "threads", "value": 1, "unit": "s", "items": 0}"#,
         ] {
             assert!(parse(bad).is_err(), "{bad}");
         }

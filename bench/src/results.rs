@@ -18,6 +18,17 @@ pub struct Results {
     /// How long the whole `cargo xtask bench` took, build included.
     pub wall_seconds: f64,
     pub workloads: Vec<WorkloadResult>,
+    /// The run before this one, where there was one, to show how far each
+    /// headline ratio moved between the two.
+    pub previous: Option<PreviousRun>,
+}
+
+/// What is kept of the run before: when it was, and its headline ratios by
+/// workload id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PreviousRun {
+    pub date: String,
+    pub ratios: BTreeMap<String, f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,8 +46,18 @@ pub struct Machine {
 pub struct WorkloadResult {
     pub id: String,
     pub title: String,
+    /// What one item of the timed rows is, e.g. `increment`.
+    pub item: Option<String>,
     pub speedup_baseline: Option<String>,
+    /// The row with this machine's limit for the workload.
+    pub limit: Option<RowRef>,
     pub rows: Vec<RowResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RowRef {
+    pub workload: String,
+    pub row: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,19 +66,22 @@ pub struct RowResult {
     pub label: String,
     pub unit: Unit,
     pub headline: bool,
+    pub against_limit: bool,
+    /// For a count taken during another row's runs, that row.
+    pub counted_in: Option<String>,
     pub rust: Option<Measured>,
     pub python: Option<Measured>,
-    /// Rust's median over Python's, where both sides measured a time or a
-    /// size: below 1, Rust took less.
+    /// Rust's median over Python's, per item where the sides count items,
+    /// where both sides measured a time or a size: below 1, Rust took less.
     pub ratio: Option<f64>,
-    /// How many items the time covers, where a cost per item means something.
-    pub items: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Measured {
     /// What this side used, e.g. `` `threading.Lock` ``.
     pub how: String,
+    /// How many items each sample covers, where the program counts them.
+    pub items: Option<u64>,
     /// One value per run, in the order the runs happened.
     pub samples: Vec<f64>,
     pub median: f64,
@@ -66,7 +90,7 @@ pub struct Measured {
 }
 
 impl Measured {
-    fn new(how: &str, samples: Vec<f64>) -> Measured {
+    fn new(how: &str, items: Option<u64>, samples: Vec<f64>) -> Measured {
         let mut sorted = samples.clone();
         sorted.sort_by(f64::total_cmp);
         let middle = sorted.len() / 2;
@@ -77,17 +101,83 @@ impl Measured {
         };
         Measured {
             how: how.to_string(),
+            items,
             median,
             min: sorted[0],
             max: sorted[sorted.len() - 1],
             samples,
         }
     }
+
+    /// `value` divided by the items it covers, where it covers a count.
+    pub fn each(&self, value: f64) -> f64 {
+        value / self.items.unwrap_or(1) as f64
+    }
+}
+
+impl Results {
+    /// Each workload's headline ratio, by workload id: what the next run
+    /// keeps as its [`PreviousRun`].
+    pub fn headline_ratios(&self) -> BTreeMap<String, f64> {
+        self.workloads
+            .iter()
+            .filter_map(|w| {
+                let row = w.rows.iter().find(|row| row.headline)?;
+                Some((w.id.clone(), row.ratio?))
+            })
+            .collect()
+    }
+
+    /// The row holding `workload`'s limit, wherever it was measured.
+    pub fn limit_of(&self, workload: &WorkloadResult) -> Option<&RowResult> {
+        let limit = workload.limit.as_ref()?;
+        self.workloads
+            .iter()
+            .find(|w| w.id == limit.workload)?
+            .rows
+            .iter()
+            .find(|r| r.id == limit.row)
+    }
+
+    /// How close `row` comes to its workload's limit on one side: for a
+    /// speed-up, the share of the core count it reached; for a cost, how
+    /// many times the limit's cost per item it took.
+    pub fn against_limit(
+        &self,
+        workload: &WorkloadResult,
+        row: &RowResult,
+        language: Language,
+    ) -> Option<Distance> {
+        if !row.against_limit {
+            return None;
+        }
+        let limit = self.limit_of(workload)?;
+        let limit_side = limit.rust.as_ref().or(limit.python.as_ref())?;
+        if limit.unit == Unit::Count {
+            Some(Distance::ShareOf(
+                workload.speedup(row, language)? / limit_side.median,
+            ))
+        } else {
+            let measured = row.side(language)?;
+            Some(Distance::TimesThe(
+                measured.each(measured.median) / limit_side.each(limit_side.median),
+            ))
+        }
+    }
+}
+
+/// How close a row comes to the machine's limit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Distance {
+    /// A speed-up as a share of the most there can be: 0.97 is 97 %.
+    ShareOf(f64),
+    /// A cost as a multiple of the least there can be: 12 is 12×.
+    TimesThe(f64),
 }
 
 impl WorkloadResult {
     /// The speed-up of `row` on one side over the baseline row: how many
-    /// times faster than the baseline's median its median is.
+    /// times less its median costs per item than the baseline's.
     pub fn speedup(&self, row: &RowResult, language: Language) -> Option<f64> {
         let baseline = self
             .rows
@@ -96,7 +186,8 @@ impl WorkloadResult {
         if row.unit != Unit::Seconds {
             return None;
         }
-        Some(baseline.side(language)?.median / row.side(language)?.median)
+        let (base, this) = (baseline.side(language)?, row.side(language)?);
+        Some(base.each(base.median) / this.each(this.median))
     }
 }
 
@@ -109,9 +200,10 @@ impl RowResult {
     }
 }
 
-/// Every sample taken, by workload, row and language.
+/// Every sample taken, by workload, row and language, with the items it
+/// covers.
 #[derive(Debug, Default)]
-pub struct Samples(BTreeMap<(&'static str, &'static str, Language), Vec<f64>>);
+pub struct Samples(BTreeMap<(&'static str, &'static str, Language), Vec<(f64, Option<u64>)>>);
 
 impl Samples {
     pub fn add(
@@ -119,12 +211,12 @@ impl Samples {
         workload: &'static str,
         row: &'static str,
         language: Language,
-        value: f64,
+        (value, items): (f64, Option<u64>),
     ) {
         self.0
             .entry((workload, row, language))
             .or_default()
-            .push(value);
+            .push((value, items));
     }
 
     /// The results of a finished run, laid out as the catalogue orders the
@@ -135,6 +227,7 @@ impl Samples {
         size: Size,
         runs: usize,
         wall_seconds: f64,
+        previous: Option<PreviousRun>,
     ) -> Result<Results, String> {
         let mut workloads = Vec::new();
         for workload in WORKLOADS {
@@ -144,22 +237,23 @@ impl Samples {
                     let Some(case) = row.case(language) else {
                         return Ok(None);
                     };
-                    match self.0.get(&(workload.id, row.id, language)) {
-                        Some(samples) if !samples.is_empty() => {
-                            Ok(Some(Measured::new(case.how, samples.clone())))
-                        }
-                        _ => Err(format!(
-                            "no {} sample of {}/{}",
-                            language.name(),
-                            workload.id,
-                            row.id
-                        )),
+                    let what = format!("{} {}/{}", language.name(), workload.id, row.id);
+                    let Some(samples) = self.0.get(&(workload.id, row.id, language)) else {
+                        return Err(format!("no sample of {what}"));
+                    };
+                    let items = samples[0].1;
+                    // A cost per item is only one figure if every run did
+                    // the same number of items.
+                    if samples.iter().any(|&(_, n)| n != items) {
+                        return Err(format!("the runs of {what} covered different items"));
                     }
+                    let values = samples.iter().map(|&(value, _)| value).collect();
+                    Ok(Some(Measured::new(case.how, items, values)))
                 };
                 let (rust, python) = (side(Language::Rust)?, side(Language::Python)?);
                 let ratio = match (&rust, &python) {
                     (Some(r), Some(p)) if row.unit != Unit::Count && p.median > 0.0 => {
-                        Some(r.median / p.median)
+                        Some(r.each(r.median) / p.each(p.median))
                     }
                     _ => None,
                 };
@@ -168,16 +262,22 @@ impl Samples {
                     label: row.label.to_string(),
                     unit: row.unit,
                     headline: row.headline,
+                    against_limit: row.against_limit,
+                    counted_in: row.counted_in.map(str::to_string),
                     rust,
                     python,
                     ratio,
-                    items: row.items,
                 });
             }
             workloads.push(WorkloadResult {
                 id: workload.id.to_string(),
                 title: workload.title.to_string(),
+                item: workload.item.map(str::to_string),
                 speedup_baseline: workload.speedup_baseline.map(str::to_string),
+                limit: workload.limit.map(|(workload, row)| RowRef {
+                    workload: workload.to_string(),
+                    row: row.to_string(),
+                }),
                 rows,
             });
         }
@@ -187,6 +287,7 @@ impl Samples {
             runs,
             wall_seconds,
             workloads,
+            previous,
         })
     }
 }
@@ -197,10 +298,12 @@ mod tests {
 
     #[test]
     fn medians_and_spreads() {
-        let odd = Measured::new("x", vec![3.0, 1.0, 2.0]);
+        let odd = Measured::new("x", Some(4), vec![3.0, 1.0, 2.0]);
         assert_eq!((odd.median, odd.min, odd.max), (2.0, 1.0, 3.0));
         assert_eq!(odd.samples, vec![3.0, 1.0, 2.0]);
-        assert_eq!(Measured::new("x", vec![4.0, 1.0, 2.0, 3.0]).median, 2.5);
+        assert_eq!(odd.each(odd.median), 0.5);
+        let even = Measured::new("x", None, vec![4.0, 1.0, 2.0, 3.0]);
+        assert_eq!((even.median, even.each(even.median)), (2.5, 2.5));
     }
 
     #[test]
@@ -214,8 +317,8 @@ mod tests {
             date: String::new(),
         };
         let error = Samples::default()
-            .into_results(machine, Size::Tiny, 1, 0.0)
+            .into_results(machine, Size::Tiny, 1, 0.0, None)
             .unwrap_err();
-        assert!(error.starts_with("no rust sample of counter/"), "{error}");
+        assert!(error.starts_with("no sample of rust counter/"), "{error}");
     }
 }

@@ -4,7 +4,10 @@
 //! program and Python twin in turn, round after round (the order of the two
 //! alternating, so neither always runs on a machine the other just warmed
 //! or heated), and writes the results file, the tables, the quoted figures
-//! and the charts into the book (`src/benchmarks/`). See DESIGN.md.
+//! and the charts into the book (`src/benchmarks/`, the Chinese edition's
+//! tables under `src/benchmarks/zh-CN/`). The headline ratios of the
+//! results file it replaces are kept in the new one, so that the appendix
+//! can show how far each moved from one run to the next. See DESIGN.md.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,7 +17,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use bench::catalogue::{Language, WORKLOADS};
 use bench::line::Size;
 use bench::report;
-use bench::results::{Machine, Results, Samples};
+use bench::results::{Machine, PreviousRun, Results, Samples};
 use bench::runner;
 use harness::{book_root, target_dir};
 
@@ -40,6 +43,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         return write_report(&results, &options.out);
     }
 
+    let previous = previous_run(&results_path, options.size);
     let began = Instant::now();
     let date = utc_now();
     eprintln!("building the workloads (release)");
@@ -101,7 +105,8 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     }
 
     let wall_seconds = began.elapsed().as_secs_f64();
-    let results = samples.into_results(machine, options.size, options.runs, wall_seconds)?;
+    let results =
+        samples.into_results(machine, options.size, options.runs, wall_seconds, previous)?;
     let json = serde_json::to_string_pretty(&results).expect("results serialize") + "\n";
     fs::create_dir_all(&options.out)
         .map_err(|e| format!("cannot create {}: {e}", options.out.display()))?;
@@ -109,7 +114,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         .map_err(|e| format!("cannot write {}: {e}", results_path.display()))?;
     eprintln!("wrote {}", results_path.display());
     write_report(&results, &options.out)?;
-    eprintln!("Rust / Python, medians of {} runs:", results.runs);
+    eprintln!("Rust / Python per item, medians of {} runs:", results.runs);
     for workload in &results.workloads {
         for row in &workload.rows {
             if let Some(ratio) = row.ratio {
@@ -121,8 +126,28 @@ pub fn bench(args: &[String]) -> Result<(), String> {
             }
         }
     }
+    if let Some(previous) = &results.previous {
+        eprintln!("headline ratios against the run of {}:", previous.date);
+        for (workload, now) in results.headline_ratios() {
+            if let Some(before) = previous.ratios.get(&workload) {
+                let change = (now / before - 1.0) * 100.0;
+                eprintln!("  {workload:<10} {before:>8.3} -> {now:>8.3}  {change:+.1} %");
+            }
+        }
+    }
     eprintln!("finished in {:.0} s", wall_seconds);
     Ok(())
+}
+
+/// The headline ratios of the results file a run of `size` is about to
+/// replace, if there is one of that size that can be read.
+fn previous_run(results_path: &Path, size: Size) -> Option<PreviousRun> {
+    let text = fs::read_to_string(results_path).ok()?;
+    let results: Results = serde_json::from_str(&text).ok()?;
+    (results.size == size).then(|| PreviousRun {
+        date: results.machine.date.clone(),
+        ratios: results.headline_ratios(),
+    })
 }
 
 fn write_report(results: &Results, out: &Path) -> Result<(), String> {
@@ -133,7 +158,9 @@ fn write_report(results: &Results, out: &Path) -> Result<(), String> {
 }
 
 fn options(args: &[String]) -> Result<Options, String> {
-    let mut runs = 7;
+    // Five rounds keep the whole run under five minutes on two cores, now
+    // that every sample lasts at least 0.3 s.
+    let mut runs = 5;
     let mut size = Size::Full;
     let mut out = None;
     let mut report_only = false;

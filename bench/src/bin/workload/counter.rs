@@ -1,29 +1,92 @@
-//! Workload 1: a shared counter, 2,000,000 increments under a lock.
+//! Workload 1: a shared counter: behind a lock, atomic, and the two fixes
+//! a Rust programmer reaches for, a count per thread added up at the end and
+//! increments in batches under one lock. Each case is sized to run for at
+//! least 0.3 s, so each prints how many increments it did.
 
+use std::fs;
+use std::hint::black_box;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;
+use std::time::Instant;
 
-use bench::line::Size;
+use bench::line::{Line, Size, Unit};
 
 use crate::{check, emit, seconds};
+
+/// Increments per lock in the batched case.
+const BATCH: u64 = 1_000;
 
 type Case = fn(u64) -> Result<(), String>;
 
 pub fn run(size: Size) -> Result<(), String> {
-    let total = size.pick(2_000_000, 2_000);
-    let cases: [(&str, Case); 3] = [
-        ("one-thread-locked", one_thread_locked),
-        ("two-threads-locked", two_threads_locked),
-        ("two-threads-atomic", two_threads_atomic),
+    let cases: [(&str, Case, u64); 5] = [
+        (
+            "atomic-uncontended",
+            atomic_uncontended,
+            size.pick(64_000_000, 4_000),
+        ),
+        (
+            "one-thread-locked",
+            one_thread_locked,
+            size.pick(24_000_000, 4_000),
+        ),
+        (
+            "two-threads-atomic",
+            two_threads_atomic,
+            size.pick(80_000_000, 4_000),
+        ),
+        (
+            "two-threads-local",
+            two_threads_local,
+            size.pick(1_000_000_000, 4_000),
+        ),
+        (
+            "two-threads-batched",
+            two_threads_batched,
+            size.pick(600_000_000, 4_000),
+        ),
     ];
-    for (_, case) in cases {
+    let locked = size.pick(24_000_000, 4_000);
+    for (_, case, total) in cases {
         case(total / 100)?;
     }
-    for (name, case) in cases {
-        emit(name, seconds(|| case(total))?);
+    two_threads_locked(locked / 100)?;
+    for (name, case, total) in cases {
+        emit(name, seconds(|| case(total))?, total);
     }
+    let start = Instant::now();
+    let sleeps = two_threads_locked(locked)?;
+    emit("two-threads-locked", start.elapsed().as_secs_f64(), locked);
+    Line::print(
+        "two-threads-locked-sleeps",
+        sleeps as f64,
+        Unit::Count,
+        None,
+    );
     Ok(())
+}
+
+/// How many times this thread has gone to sleep of its own accord: in a
+/// lock, that is waiting in the kernel (a futex wait) for the holder.
+fn voluntary_sleeps() -> Result<u64, String> {
+    let status = fs::read_to_string("/proc/thread-self/status")
+        .map_err(|e| format!("cannot read /proc/thread-self/status: {e}"))?;
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("voluntary_ctxt_switches:"))
+        .and_then(|count| count.trim().parse().ok())
+        .ok_or_else(|| "/proc/thread-self/status has no voluntary_ctxt_switches".to_string())
+}
+
+/// The machine's limit for a shared count: one thread alone, so the
+/// counter's cache line never leaves its core.
+fn atomic_uncontended(total: u64) -> Result<(), String> {
+    let counter = AtomicU64::new(0);
+    for _ in 0..total {
+        counter.fetch_add(1, Ordering::Relaxed);
+    }
+    check("uncontended fetch_add", counter.into_inner(), total)
 }
 
 fn locked_increments(counter: &Mutex<u64>, times: u64) {
@@ -38,14 +101,26 @@ fn one_thread_locked(total: u64) -> Result<(), String> {
     check("one thread", counter.into_inner().ok(), Some(total))
 }
 
-fn two_threads_locked(total: u64) -> Result<(), String> {
+/// Returns how many times the two threads went to sleep between them.
+fn two_threads_locked(total: u64) -> Result<u64, String> {
     let counter = Mutex::new(0);
-    thread::scope(|scope| {
-        for _ in 0..2 {
-            scope.spawn(|| locked_increments(&counter, total / 2));
-        }
-    });
-    check("two threads", counter.into_inner().ok(), Some(total))
+    let sleeps = thread::scope(|scope| {
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                scope.spawn(|| {
+                    let before = voluntary_sleeps()?;
+                    locked_increments(&counter, total / 2);
+                    Ok::<_, String>(voluntary_sleeps()? - before)
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| worker.join().map_err(|_| "a worker panicked".to_string())?)
+            .sum::<Result<u64, String>>()
+    })?;
+    check("two threads", counter.into_inner().ok(), Some(total))?;
+    Ok(sleeps)
 }
 
 fn two_threads_atomic(total: u64) -> Result<(), String> {
@@ -62,4 +137,48 @@ fn two_threads_atomic(total: u64) -> Result<(), String> {
         }
     });
     check("fetch_add", counter.into_inner(), total)
+}
+
+/// Nothing is shared while the threads count: each adds its own count to
+/// the total once, at the end.
+fn two_threads_local(total: u64) -> Result<(), String> {
+    let counter = Mutex::new(0);
+    thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| {
+                let mut local = 0u64;
+                for _ in 0..total / 2 {
+                    // `black_box` keeps each increment a separate step, as
+                    // if work came between them; without it the compiler
+                    // adds the whole count in one instruction.
+                    local = black_box(local + 1);
+                }
+                *counter.lock().expect("no increment panics") += local;
+            });
+        }
+    });
+    check("local counts", counter.into_inner().ok(), Some(total))
+}
+
+/// One lock for every `BATCH` increments, so the lock changes hands a
+/// thousandth as often.
+fn two_threads_batched(total: u64) -> Result<(), String> {
+    let counter = Mutex::new(0u64);
+    thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| {
+                let mut left = total / 2;
+                while left > 0 {
+                    let batch = left.min(BATCH);
+                    let mut count = counter.lock().expect("no increment panics");
+                    for _ in 0..batch {
+                        // As above: one step per increment.
+                        *count = black_box(*count + 1);
+                    }
+                    left -= batch;
+                }
+            });
+        }
+    });
+    check("batches", counter.into_inner().ok(), Some(total))
 }

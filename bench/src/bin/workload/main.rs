@@ -56,8 +56,9 @@ fn seconds<T>(work: impl FnOnce() -> Result<T, String>) -> Result<f64, String> {
     Ok(start.elapsed().as_secs_f64())
 }
 
-fn emit(case: &str, seconds: f64) {
-    Line::print(case, seconds, Unit::Seconds);
+/// Prints a time and the number of items it covers.
+fn emit(case: &str, seconds: f64, items: u64) {
+    Line::print(case, seconds, Unit::Seconds, Some(items));
 }
 
 /// Stops the run when a workload did not do the work it was timed on.

@@ -37,14 +37,17 @@ pub fn tasks(size: Size) -> Result<(), String> {
         let before = memory_kib("VmRSS")?;
         let (go, signal) = tokio::sync::watch::channel(false);
         let waiting = Arc::new(AtomicUsize::new(0));
+        let mut state = 0;
         let handles: Vec<_> = (0..count)
             .map(|_| {
                 let mut signal = signal.clone();
                 let waiting = Arc::clone(&waiting);
-                tokio::spawn(async move {
+                let task = async move {
                     waiting.fetch_add(1, Ordering::Relaxed);
                     signal.wait_for(|go| *go).await.is_ok()
-                })
+                };
+                state = std::mem::size_of_val(&task);
+                tokio::spawn(task)
             })
             .collect();
         // Let every task run up to its wait before taking the peak.
@@ -58,7 +61,11 @@ pub fn tasks(size: Size) -> Result<(), String> {
                 return Err("a task lost its signal".to_string());
             }
         }
-        Line::print("task-memory", per_item(before, peak, count), Unit::Bytes);
+        let memory = per_item(before, peak, count);
+        Line::print("task-memory", memory, Unit::Bytes, None);
+        // The limit: what a task must keep while it waits, its future's
+        // state, without the runtime's bookkeeping around it.
+        Line::print("task-state", state as f64, Unit::Bytes, None);
         Ok(())
     })
 }
@@ -87,6 +94,7 @@ pub fn threads(size: Size) -> Result<(), String> {
     for worker in workers {
         worker.join().map_err(|_| "a thread panicked")?;
     }
-    Line::print("thread-memory", per_item(before, peak, count), Unit::Bytes);
+    let memory = per_item(before, peak, count);
+    Line::print("thread-memory", memory, Unit::Bytes, None);
     Ok(())
 }
