@@ -84,6 +84,14 @@ pub fn check_figures(
     let from = Regex::new(r#"^\s+data-from="([^"]+)"\s*$"#).expect("valid pattern");
     let mut problems = Vec::new();
     for (chapter, text) in chapters {
+        let spans = span.captures_iter(text).count();
+        if text.matches("data-from=").count() != spans {
+            problems.push(format!(
+                "{}: a figure is written `<span class=\"figure\" data-from=\"NAME\">TEXT</span>`, \
+                 with nothing else in the tag",
+                chapter.display()
+            ));
+        }
         for caps in span.captures_iter(text) {
             let at = format!("{}: figure `{}`", chapter.display(), &caps[2]);
             let Some(name) = from.captures(&caps[1]).map(|c| c[1].to_string()) else {
