@@ -99,8 +99,8 @@ def two_threads_batched(total):
 def main():
     tiny = size() == "tiny"
     cases = [
-        ("one-thread-locked", one_thread_locked, 2_000_000),
-        ("two-threads-atomic", two_threads_count, 12_000_000),
+        ("one-thread-locked", one_thread_locked, 2_200_000),
+        ("two-threads-atomic", two_threads_count, 14_000_000),
         ("two-threads-local", two_threads_local, 16_000_000),
         ("two-threads-batched", two_threads_batched, 16_000_000),
     ]

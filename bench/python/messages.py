@@ -91,8 +91,8 @@ def receive(get, count):
 
 
 CASES = [
-    ("threads-queue", between_threads, 150_000),
-    ("processes-queue", between_processes_by_queue, 100_000),
+    ("threads-queue", between_threads, 200_000),
+    ("processes-queue", between_processes_by_queue, 110_000),
     ("processes-pipe", between_processes_by_pipe, 130_000),
     ("tasks-queue", lambda count: asyncio.run(between_tasks(count)), 700_000),
 ]

@@ -30,9 +30,9 @@ def main():
         "thread-pool": multiprocessing.pool.ThreadPool(WORKERS),
     }
     counts = {
-        ("process-pool", None): 700_000,
-        ("process-pool", 1): 20_000,
-        ("thread-pool", None): 3_500_000,
+        ("process-pool", None): 2_500_000,
+        ("process-pool", 1): 25_000,
+        ("thread-pool", None): 4_500_000,
         ("thread-pool", 1): 250_000,
     }
     # Started and warmed up before the clock: only the map is timed.

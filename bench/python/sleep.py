@@ -1,5 +1,5 @@
-"""Workload 6: three tasks, or three threads, each sleeping 50 ms, waited
-for together, twenty times over; what is measured is the time beyond the
+"""Workload 6: three tasks, or three threads, each sleeping 10 ms, waited
+for together, a hundred times over; what is measured is the time beyond the
 sleeps, per wait."""
 
 import asyncio
@@ -28,7 +28,7 @@ def threads_sleeping(duration):
 
 
 def main():
-    duration, waits = {"full": (0.05, 20), "tiny": (0.005, 2)}[size()]
+    duration, waits = {"full": (0.01, 100), "tiny": (0.005, 2)}[size()]
     loop = asyncio.new_event_loop()
     cases = {
         "tasks": lambda seconds: loop.run_until_complete(gathered_sleeps(seconds)),

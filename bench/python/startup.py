@@ -63,10 +63,10 @@ def timed(work, *args):
 def start_costs(tiny):
     """Each case starts as many as take 0.3 s, and prints how many."""
     cases = [
-        ("threads", lambda count: timed(threads, count), 5_000, 10),
+        ("threads", lambda count: timed(threads, count), 9_000, 10),
         ("processes-fork", lambda count: timed(processes, "fork", count), 320, 2),
-        ("processes-spawn", lambda count: timed(processes, "spawn", count), 8, 2),
-        ("tasks", lambda count: asyncio.run(timed_tasks(count)), 70_000, 100),
+        ("processes-spawn", lambda count: timed(processes, "spawn", count), 10, 2),
+        ("tasks", lambda count: asyncio.run(timed_tasks(count)), 90_000, 100),
     ]
     cases = [(name, run, tiny_count if tiny else count) for name, run, count, tiny_count in cases]
     # The warm-up: a tenth of each count, rounded up, as in the Rust program.

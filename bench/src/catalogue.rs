@@ -553,7 +553,7 @@ pub const WORKLOADS: &[Workload] = &[
                 ),
                 headline(against_limit(row(
                     "tasks",
-                    "3 tasks sleeping 50 ms, gathered: time beyond 50 ms",
+                    "3 tasks sleeping 10 ms, gathered: time beyond 10 ms",
                     S,
                     both(
                         "tasks",
@@ -563,7 +563,7 @@ pub const WORKLOADS: &[Workload] = &[
                 ))),
                 against_limit(row(
                     "threads",
-                    "3 threads sleeping 50 ms, joined: time beyond 50 ms",
+                    "3 threads sleeping 10 ms, joined: time beyond 10 ms",
                     S,
                     both("threads", "`thread::sleep`", "`time.sleep`"),
                 )),

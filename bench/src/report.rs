@@ -155,12 +155,12 @@ pub const LABELS: &[(&str, &str)] = &[
         "极限：内核可推迟结束一次睡眠的时间",
     ),
     (
-        "3 tasks sleeping 50 ms, gathered: time beyond 50 ms",
-        "3 个协程各睡眠 50 ms，gather 汇合：超出 50 ms 的时间",
+        "3 tasks sleeping 10 ms, gathered: time beyond 10 ms",
+        "3 个协程各睡眠 10 ms，gather 汇合：超出 10 ms 的时间",
     ),
     (
-        "3 threads sleeping 50 ms, joined: time beyond 50 ms",
-        "3 个线程各睡眠 50 ms，join 汇合：超出 50 ms 的时间",
+        "3 threads sleeping 10 ms, joined: time beyond 10 ms",
+        "3 个线程各睡眠 10 ms，join 汇合：超出 10 ms 的时间",
     ),
     // What each side used.
     ("voluntary context switches", "自愿上下文切换次数"),

@@ -24,22 +24,22 @@ pub fn run(size: Size) -> Result<(), String> {
         (
             "atomic-uncontended",
             atomic_uncontended,
-            size.pick(64_000_000, 4_000),
+            size.pick(80_000_000, 4_000),
         ),
         (
             "one-thread-locked",
             one_thread_locked,
-            size.pick(24_000_000, 4_000),
+            size.pick(32_000_000, 4_000),
         ),
         (
             "two-threads-atomic",
             two_threads_atomic,
-            size.pick(80_000_000, 4_000),
+            size.pick(60_000_000, 4_000),
         ),
         (
             "two-threads-local",
             two_threads_local,
-            size.pick(1_000_000_000, 4_000),
+            size.pick(3_000_000_000, 4_000),
         ),
         (
             "two-threads-batched",
@@ -47,7 +47,7 @@ pub fn run(size: Size) -> Result<(), String> {
             size.pick(600_000_000, 4_000),
         ),
     ];
-    let locked = size.pick(24_000_000, 4_000);
+    let locked = size.pick(30_000_000, 4_000);
     for (_, case, total) in cases {
         case(total / 100)?;
     }

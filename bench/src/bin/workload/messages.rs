@@ -19,7 +19,7 @@ type Case = fn(u64) -> Result<f64, String>;
 
 pub fn run(size: Size) -> Result<(), String> {
     let cases: [(&str, Case, u64); 5] = [
-        ("copy", copying, size.pick(320_000_000, 20_000)),
+        ("copy", copying, size.pick(420_000_000, 20_000)),
         (
             "threads-mpsc",
             through_std_channel,

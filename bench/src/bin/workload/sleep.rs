@@ -1,6 +1,6 @@
-//! Workload 6: three tasks, or three threads, each sleeping 50 ms, waited
-//! for together, twenty times over; what is measured is the time beyond
-//! the sleeps, per wait. Twenty waits average out where in the timer's
+//! Workload 6: three tasks, or three threads, each sleeping 10 ms, waited
+//! for together, a hundred times over; what is measured is the time beyond
+//! the sleeps, per wait. A hundred waits average out where in the timer's
 //! tick each one happens to begin.
 
 use std::fs;
@@ -13,7 +13,7 @@ use crate::emit;
 
 pub fn run(size: Size) -> Result<(), String> {
     let (duration, waits) = size.pick(
-        (Duration::from_millis(50), 20),
+        (Duration::from_millis(10), 100),
         (Duration::from_millis(5), 2),
     );
     let runtime = tokio::runtime::Builder::new_current_thread()

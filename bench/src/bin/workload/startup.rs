@@ -18,7 +18,7 @@ type Case = fn(usize) -> Result<f64, String>;
 
 pub fn run(size: Size) -> Result<(), String> {
     let cases: [(&str, Case, usize); 5] = [
-        ("wake", wake_ups, size.pick(25_000, 10)),
+        ("wake", wake_ups, size.pick(30_000, 10)),
         (
             "threads",
             |n| seconds(|| start_threads(n)),
@@ -27,7 +27,7 @@ pub fn run(size: Size) -> Result<(), String> {
         (
             "processes-fork",
             |n| seconds(|| fork_processes(n)),
-            size.pick(900, 2),
+            size.pick(1_300, 2),
         ),
         (
             "processes-spawn",
