@@ -203,7 +203,10 @@ impl RowResult {
 /// Every sample taken, by workload, row and language, with the items it
 /// covers.
 #[derive(Debug, Default)]
-pub struct Samples(BTreeMap<(&'static str, &'static str, Language), Vec<(f64, Option<u64>)>>);
+pub struct Samples(BTreeMap<SampleKey, Vec<(f64, Option<u64>)>>);
+
+/// A workload's id, a row's id and the side that measured it.
+type SampleKey = (&'static str, &'static str, Language);
 
 impl Samples {
     pub fn add(
