@@ -50,9 +50,8 @@ pub fn template(root: &Path) -> Result<Catalog, String> {
         book.config.clone(),
         root.join("po"),
     );
-    let catalogs =
-        mdbook_i18n_helpers::xgettext::create_catalogs(&context, |path| fs::read_to_string(path))
-            .map_err(|e| format!("extracting the messages failed: {e:#}"))?;
+    let catalogs = mdbook_i18n_helpers::xgettext::create_catalogs(&context, fs::read_to_string)
+        .map_err(|e| format!("extracting the messages failed: {e:#}"))?;
     let mut template = Catalog::new(CatalogMetadata::new());
     let mut code_lines = CodeLines::new(root);
     for catalog in catalogs.values() {
