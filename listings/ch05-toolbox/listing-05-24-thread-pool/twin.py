@@ -19,7 +19,12 @@ def square_slowly(n):
 
 
 def report(future):
-    say(f"结果是{future.result()}")
+    if future.exception() is None:
+        say(f"结果是{future.result()}")
+
+
+def no_square(n):
+    raise ValueError(f"no square for {n}")
 
 
 def time_pool(size):
@@ -44,3 +49,14 @@ say(f"{TASKS} tasks on 4 threads: {time.monotonic() - start:.2f} s")
 
 for size in (2, 5, 10, 20):
     say(f"{TASKS} tasks on {size} threads: {time_pool(size):.2f} s")
+
+# A task that raises: the worker lives on, and the exception reaches the
+# caller of result().
+with ThreadPoolExecutor(max_workers=1) as pool:
+    failing = pool.submit(no_square, 21)
+    following = pool.submit(square_slowly, 22)
+    try:
+        say(f"task 21: {failing.result()}")
+    except ValueError as error:
+        say(f"task 21 failed: {error}")
+    say(f"task 22, on the same worker: {following.result()}")

@@ -1,14 +1,24 @@
-//! An event flag that threads wait on, as Python's `Event`.
+//! An event flag that threads wait on, as Python's `threading.Event`.
 
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
+// ANCHOR: event
 /// A flag that starts cleared; `wait` blocks until it is set.
 #[derive(Default)]
 pub struct Event {
-    flag: Mutex<bool>,
-    // Signalled whenever the flag is set, so waiters look at it again.
+    state: Mutex<State>,
+    // Signalled whenever the flag is set, so waiters look at the state again.
     flag_set: Condvar,
+}
+
+#[derive(Default)]
+struct State {
+    flag: bool,
+    /// How many times `set` has raised the flag. A waiter compares it with
+    /// the count it saw when it began, so a `set` that a `clear` undid
+    /// before the waiter woke still ends its wait.
+    raised: u64,
 }
 
 impl Event {
@@ -17,59 +27,75 @@ impl Event {
     }
 
     pub fn is_set(&self) -> bool {
-        *self.flag()
+        self.state().flag
     }
 
     /// Sets the flag and wakes every thread waiting for it.
     pub fn set(&self) {
-        *self.flag() = true;
+        let mut state = self.state();
+        if !state.flag {
+            state.flag = true;
+            state.raised += 1;
+        }
         self.flag_set.notify_all();
     }
 
     pub fn clear(&self) {
-        *self.flag() = false;
+        self.state().flag = false;
     }
 
     /// Blocks until the flag is set.
     pub fn wait(&self) {
-        let _flag = self
+        let state = self.state();
+        let began = state.raised;
+        let _state = self
             .flag_set
-            .wait_while(self.flag(), |set| !*set)
-            .expect("no thread panics while holding the flag");
+            .wait_while(state, |state| !state.flag && state.raised == began)
+            .expect("no thread panics while holding the state");
     }
 
-    /// Blocks until the flag is set or `timeout` has passed; returns the
-    /// flag, as Python's `wait(timeout)` does.
+    /// Blocks until the flag is set or `timeout` has passed. Returns `true`
+    /// if the flag was set at some moment of the wait, even if a `clear`
+    /// came before this thread woke, as Python's `threading.Event.wait`
+    /// does; `false` means the time ran out.
     pub fn wait_timeout(&self, timeout: Duration) -> bool {
-        let (flag, _) = self
-            .flag_set
-            .wait_timeout_while(self.flag(), timeout, |set| !*set)
-            .expect("no thread panics while holding the flag");
-        *flag
+        self.wait_timeout_locked(self.state(), timeout)
     }
 
-    fn flag(&self) -> MutexGuard<'_, bool> {
-        self.flag
+    // Apart from `wait_timeout` so that a test can hold the mutex from
+    // before the wait begins, and know when the waiter is asleep.
+    fn wait_timeout_locked(&self, state: MutexGuard<'_, State>, timeout: Duration) -> bool {
+        let began = state.raised;
+        let (state, _) = self
+            .flag_set
+            .wait_timeout_while(state, timeout, |state| !state.flag && state.raised == began)
+            .expect("no thread panics while holding the state");
+        state.flag || state.raised != began
+    }
+    // ANCHOR_END: event
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        self.state
             .lock()
-            .expect("no thread panics while holding the flag")
+            .expect("no thread panics while holding the state")
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc;
+    use std::sync::Barrier;
     use std::thread;
+    use std::time::Instant;
 
     #[test]
     fn set_wakes_a_waiting_thread() {
-        let event = Arc::new(Event::new());
-        let waiter = {
-            let event = Arc::clone(&event);
-            thread::spawn(move || event.wait())
-        };
-        event.set();
-        waiter.join().expect("the waiter does not panic");
+        let event = Event::new();
+        thread::scope(|scope| {
+            let waiter = scope.spawn(|| event.wait());
+            event.set();
+            waiter.join().expect("the waiter does not panic");
+        });
         assert!(event.wait_timeout(Duration::ZERO));
     }
 
@@ -77,5 +103,32 @@ mod tests {
     fn wait_timeout_gives_up_on_a_clear_flag() {
         let event = Event::new();
         assert!(!event.wait_timeout(Duration::from_millis(10)));
+    }
+
+    #[test]
+    fn a_set_undone_by_a_clear_still_ends_a_wait_that_began_before_it() {
+        let event = Event::new();
+        let locked = Barrier::new(2);
+        let patience = Duration::from_secs(10);
+        thread::scope(|scope| {
+            let waiter = scope.spawn(|| {
+                let state = event.state();
+                locked.wait();
+                let start = Instant::now();
+                (event.wait_timeout_locked(state, patience), start.elapsed())
+            });
+            locked.wait();
+            // The waiter holds the mutex until its wait releases it, so this
+            // `set` comes after the wait began.
+            event.set();
+            event.clear();
+            let (woke, after) = waiter.join().expect("the waiter does not panic");
+            assert!(woke, "the wait saw the set");
+            assert!(
+                after < patience,
+                "the wait ended at the set, not at its timeout"
+            );
+        });
+        assert!(!event.is_set());
     }
 }

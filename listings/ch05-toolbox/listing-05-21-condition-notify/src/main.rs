@@ -2,7 +2,7 @@
 use std::error::Error;
 use std::fmt;
 use std::io::{self, BufRead, IsTerminal, Write};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::thread;
 
 const THREADS: usize = 10;
@@ -22,6 +22,40 @@ struct Shared {
     granted: Condvar,
     /// The main thread waits here for the woken threads to report.
     reported: Condvar,
+    output: Output,
+}
+
+/// Standard output, until a write to it fails. `print!` would panic then,
+/// in a waiting thread that holds the mutex, and the main thread would
+/// wait forever for its report. Instead the first failure is kept, nothing
+/// more is printed, and the main thread winds up.
+#[derive(Default)]
+struct Output {
+    failure: OnceLock<io::Error>,
+}
+
+impl Output {
+    fn print(&self, text: fmt::Arguments) {
+        if self.failure.get().is_some() {
+            return;
+        }
+        let mut stdout = io::stdout().lock();
+        if let Err(error) = stdout.write_fmt(text).and_then(|()| stdout.flush()) {
+            let _ = self.failure.set(error);
+        }
+    }
+
+    fn is_open(&self) -> bool {
+        self.failure.get().is_none()
+    }
+
+    /// The failure to report, if any: a reader that went away (`| head -1`)
+    /// wanted no more, and that is no error.
+    fn error(&self) -> Option<&io::Error> {
+        self.failure
+            .get()
+            .filter(|error| error.kind() != io::ErrorKind::BrokenPipe)
+    }
 }
 
 fn wait_for_turn(shared: &Shared, number: usize) {
@@ -32,7 +66,7 @@ fn wait_for_turn(shared: &Shared, number: usize) {
         .granted
         .wait_while(wakeups, |w| w.woken.len() >= w.granted)
         .expect("no thread panics holding it");
-    println!("在第{number}个循环里");
+    shared.output.print(format_args!("在第{number}个循环里\n"));
     wakeups.woken.push(number);
     shared.reported.notify_one();
 }
@@ -63,21 +97,38 @@ impl fmt::Display for BadCount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BadCount::Blank => write!(f, "please type a number"),
-            BadCount::NotANumber(text) => write!(f, "\"{text}\" is not a whole number"),
-            BadCount::Negative(text) => write!(f, "\"{text}\" is negative"),
-            BadCount::MoreThanWaiting { asked, waiting } => {
-                write!(
-                    f,
-                    "\"{asked}\" is more than the {waiting} threads still waiting"
-                )
+            BadCount::NotANumber(text) => {
+                write!(f, "\"{}\" is not a whole number", shown(text))
             }
+            BadCount::Negative(text) => write!(f, "\"{}\" is negative", shown(text)),
+            BadCount::MoreThanWaiting { asked, waiting } => write!(
+                f,
+                "\"{}\" is more than the {waiting} threads still waiting",
+                shown(asked)
+            ),
         }
     }
 }
 
+/// `text`, or its start if it is long, so that a pasted page does not flood
+/// the transcript.
+fn shown(text: &str) -> String {
+    const LONGEST: usize = 30;
+    match text.char_indices().nth(LONGEST) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
+/// Whitespace as Python's `str.strip()` sees it: Rust's `trim()` keeps the
+/// four information separators, U+001C to U+001F, which Python strips.
+fn is_python_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
 /// How many threads `line` asks to wake, when `waiting` are still waiting.
 fn parse_count(line: &str, waiting: usize) -> Result<usize, BadCount> {
-    let text = line.trim();
+    let text = line.trim_matches(is_python_space);
     if text.is_empty() {
         return Err(BadCount::Blank);
     }
@@ -110,7 +161,8 @@ fn read_line(input: &mut impl BufRead) -> io::Result<Option<String>> {
     if input.read_until(b'\n', &mut bytes)? == 0 {
         return Ok(None);
     }
-    Ok(Some(String::from_utf8_lossy(&bytes).trim_end().to_string()))
+    let line = String::from_utf8_lossy(&bytes);
+    Ok(Some(line.trim_end_matches(is_python_space).to_string()))
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -122,39 +174,44 @@ fn main() -> Result<(), Box<dyn Error>> {
         })
         .collect();
 
+    let output = &shared.output;
     let mut input = io::stdin().lock();
     // A terminal shows what was typed; a file or a pipe does not, so echo it
     // to keep the transcript readable.
     let echo = !io::stdin().is_terminal();
     let mut waiting = THREADS;
-    while waiting > 0 {
-        print!(">>> ");
-        io::stdout().flush()?;
+    while waiting > 0 && output.is_open() {
+        output.print(format_args!(">>> "));
         let Some(line) = read_line(&mut input)? else {
-            println!("(end of input)");
-            println!("waking the {waiting} threads still waiting");
-            wake(&shared, waiting);
+            output.print(format_args!("(end of input)\n"));
+            output.print(format_args!("waking the {waiting} threads still waiting\n"));
             break;
         };
         if echo {
-            println!("{line}");
+            output.print(format_args!("{}\n", shown(&line)));
         }
         match parse_count(&line, waiting) {
             Ok(count) => {
                 wake(&shared, count);
                 waiting -= count;
             }
-            Err(bad) => println!("{bad}"),
+            Err(bad) => output.print(format_args!("{bad}\n")),
         }
     }
+    // At the end of the input, or once nobody reads the output, no thread
+    // may be left waiting, or the joins below would never return.
+    wake(&shared, waiting);
 
     for handle in handles {
         handle.join().map_err(|_| "a waiting thread panicked")?;
     }
     let mut woken = shared.wakeups.lock().map_err(|_| "poisoned")?.woken.clone();
     woken.sort();
-    println!("woken: {woken:?}");
-    Ok(())
+    output.print(format_args!("woken: {woken:?}\n"));
+    match output.error() {
+        Some(error) => Err(format!("cannot write to standard output: {error}").into()),
+        None => Ok(()),
+    }
 }
 
 // ANCHOR_END: main
@@ -215,6 +272,32 @@ mod tests {
                 waiting: 8
             })
         );
+    }
+
+    #[test]
+    fn whitespace_is_what_python_strips() {
+        assert_eq!(parse_count("\u{1c}3\u{1f}", 10), Ok(3));
+        assert_eq!(parse_count("\u{a0}3\u{3000}", 10), Ok(3));
+        // Python's `int()` refuses more than 4,300 digits; the twin does not
+        // call it on such a number, and neither refuses it as "not a number".
+        let long = format!("1{}", "0".repeat(4300));
+        assert_eq!(
+            parse_count(&long, 10),
+            Err(BadCount::MoreThanWaiting {
+                asked: long.clone(),
+                waiting: 10
+            })
+        );
+        let padded = format!("{}3", "0".repeat(5000));
+        assert_eq!(parse_count(&padded, 10), Ok(3));
+    }
+
+    #[test]
+    fn a_long_line_is_shown_by_its_start() {
+        assert_eq!(shown("12"), "12");
+        let long = "9".repeat(4301);
+        assert_eq!(shown(&long), format!("{}…", &long[..30]));
+        assert_eq!(shown(&"é".repeat(31)), format!("{}…", "é".repeat(30)));
     }
 
     #[test]
