@@ -24,14 +24,19 @@ fn main() {
     let mut modules = String::new();
     for chapter in chapters {
         let text = fs::read_to_string(&chapter).expect("chapters are UTF-8 text");
-        let file_name = chapter
-            .file_name()
-            .expect("a file")
+        // From the path below src/, since generated files in its folders
+        // (benchmarks/machine.md, benchmarks/zh-CN/machine.md) share names.
+        let relative = chapter
+            .strip_prefix(chapters_dir)
+            .expect("under src/")
             .to_string_lossy()
             .into_owned();
-        let copy = out_dir.join(&file_name);
+        let module = relative
+            .trim_end_matches(".md")
+            .replace(['-', '.', '/'], "_")
+            .to_lowercase();
+        let copy = out_dir.join(format!("{module}.md"));
         fs::write(&copy, without_listing_blocks(&text)).expect("OUT_DIR is writable");
-        let module = file_name.trim_end_matches(".md").replace(['-', '.'], "_");
         modules.push_str(&format!(
             "#[doc = include_str!({copy:?})]\npub mod {module} {{}}\n"
         ));

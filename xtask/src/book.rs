@@ -7,6 +7,7 @@ use std::time::{Duration, SystemTime};
 use std::{fs, thread};
 
 use harness::i18n::{self, TRANSLATIONS};
+use harness::site;
 use harness::{SYSTEM_PYTHON, book_root};
 
 /// Where `cargo xtask build` writes the site: English at the root, each
@@ -15,16 +16,19 @@ fn site_dir(root: &Path) -> PathBuf {
     root.join("book")
 }
 
-/// Builds every edition into `book/`.
+/// Builds every edition into `book/` and indexes it for search, installing
+/// Pagefind under `target/` first when it is missing.
 pub fn build() -> Result<(), String> {
     let root = book_root();
-    let site = site_dir(&root);
-    // The English build empties its folder, so it goes first.
-    i18n::build_edition(&root, None, &site)?;
-    for language in TRANSLATIONS {
-        i18n::build_edition(&root, Some(language), &site.join(language))?;
-    }
-    eprintln!("wrote {}", site.display());
+    let site_dir = site_dir(&root);
+    site::build_editions(&root, &site_dir)?;
+    let python = site::pagefind()?;
+    site::index(&site_dir, &python)?;
+    eprintln!(
+        "wrote {} (English), {}/zh-CN (Chinese) and their search index",
+        site_dir.display(),
+        site_dir.display()
+    );
     Ok(())
 }
 

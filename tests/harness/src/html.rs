@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::time::Duration;
 
 use regex::Regex;
 
@@ -99,12 +100,40 @@ pub fn check_listings_shown(listings: &[Listing], included: &BTreeSet<PathBuf>) 
     problems
 }
 
-/// Every code block says its language, and a block that shows a listing
-/// needing a crate the playground lacks offers no run button.
-pub fn check_code_blocks(chapters: &[(PathBuf, String)], listings: &[Listing]) -> Vec<String> {
-    let by_name: BTreeMap<&str, &Listing> = listings.iter().map(|l| (l.name.as_str(), l)).collect();
+/// The longest run, as the harness measures it, of a listing that the book
+/// offers a Run button: mdBook gives up on the playground after 6 seconds,
+/// compiling included, so a listing that runs longer only shows a time-out.
+pub const RUN_BUTTON_LIMIT: Duration = Duration::from_secs(2);
+
+/// The classes that mark a code block, as the Rust book marks its own: the
+/// theme shows each as a label above the block, in the page's language.
+pub const DOES_NOT_COMPILE: &str = "does_not_compile";
+pub const PANICS: &str = "panics";
+pub const NEVER_ENDS: &str = "never_ends";
+
+/// A Rust block that offers a Run button, with the listing it runs.
+#[derive(Debug)]
+pub struct RunButton {
+    pub at: String,
+    pub listing: String,
+}
+
+/// Every code block says its language; a block is marked when its code
+/// does not compile, panics on purpose or translates a program that never
+/// ends, and only then; and a Run button is offered only on a block that
+/// shows a whole runnable listing using the playground's crates. Returns
+/// the problems and the Run buttons, whose listings' measured run times
+/// `check_run_times` checks.
+pub fn check_code_blocks(
+    chapters: &[(PathBuf, String)],
+    listings: &[Listing],
+) -> (Vec<String>, Vec<RunButton>) {
+    let directive = Regex::new(r"\{\{#(rustdoc_include|include)\s+([^}\s:]+)(:[^}\s]*)?\s*\}\}")
+        .expect("valid pattern");
     let mut problems = Vec::new();
+    let mut buttons = Vec::new();
     for (chapter, text) in chapters {
+        let dir = chapter.parent().expect("a chapter lives in a folder");
         for fence in fences(text) {
             let at = format!("{}:{}", chapter.display(), fence.open_line + 1);
             if fence.language().is_empty() {
@@ -113,32 +142,117 @@ pub fn check_code_blocks(chapters: &[(PathBuf, String)], listings: &[Listing]) -
                 ));
                 continue;
             }
-            if fence.language() != "rust" || fence.has("noplayground") || fence.has("ignore") {
+            if fence.language() != "rust" {
                 continue;
             }
-            let shown = fence
+            // What the block shows: (listing, file in it, whole file or not).
+            let shown: Vec<(&Listing, PathBuf, bool)> = fence
                 .body
                 .iter()
-                .flat_map(|line| line.split('/'))
-                .filter_map(|part| by_name.get(part));
-            for listing in shown {
-                let missing: Vec<&str> = listing
-                    .dependencies
+                .flat_map(|line| directive.captures_iter(line))
+                .filter_map(|caps| {
+                    let path = normalize(&dir.join(&caps[2]));
+                    let listing = listings
+                        .iter()
+                        .find(|l| path.starts_with(normalize(&l.dir)))?;
+                    let file = path
+                        .strip_prefix(normalize(&listing.dir))
+                        .ok()?
+                        .to_path_buf();
+                    let whole = &caps[1] == "rustdoc_include";
+                    Some((listing, file, whole))
+                })
+                .collect();
+            let main_of = |listing: &&Listing| {
+                shown
                     .iter()
-                    .map(String::as_str)
-                    .filter(|dep| !PLAYGROUND_CRATES.contains(dep))
-                    .collect();
-                if !missing.is_empty() {
+                    .any(|(l, f, _)| l.name == listing.name && f == Path::new("src/main.rs"))
+            };
+            let fails =
+                fence.has("compile_fail") || shown.iter().any(|(l, _, _)| l.is_compile_fail());
+            let never_ends = listings.iter().filter(main_of).any(|l| l.note_never_ends);
+            let panics = fence.has("should_panic");
+            for (class, needed, why) in [
+                (DOES_NOT_COMPILE, fails, "its code does not compile"),
+                (
+                    NEVER_ENDS,
+                    never_ends,
+                    "the note's program it translates never ends",
+                ),
+                (PANICS, panics, "it panics on purpose"),
+            ] {
+                if needed && !fence.has(class) {
+                    problems.push(format!("{at}: mark the block `{class}`: {why}"));
+                } else if !needed && fence.has(class) {
                     problems.push(format!(
-                        "{at}: {} uses {} that the Rust playground lacks: mark the block noplayground",
-                        listing.name,
-                        missing.join(", ")
+                        "{at}: the block is marked `{class}`, but not because {why}"
                     ));
                 }
             }
+            if fence.has("noplayground") || fence.has("ignore") {
+                continue;
+            }
+            let runnable: Vec<&(&Listing, PathBuf, bool)> = shown
+                .iter()
+                .filter(|(l, f, whole)| {
+                    *whole && f == Path::new("src/main.rs") && !l.is_compile_fail()
+                })
+                .collect();
+            let why_not = match (runnable.as_slice(), shown.len()) {
+                (_, 0) => Some("an inline block has no measured run".to_string()),
+                ([(listing, _, _)], 1) => {
+                    let missing: Vec<&str> = listing
+                        .dependencies
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|dep| !PLAYGROUND_CRATES.contains(dep))
+                        .collect();
+                    if missing.is_empty() {
+                        buttons.push(RunButton {
+                            at: at.clone(),
+                            listing: listing.name.clone(),
+                        });
+                        None
+                    } else {
+                        Some(format!(
+                            "{} uses {} that the Rust playground lacks",
+                            listing.name,
+                            missing.join(", ")
+                        ))
+                    }
+                }
+                _ => Some(
+                    "it shows no whole runnable program (`{{#rustdoc_include .../src/main.rs}}`)"
+                        .to_string(),
+                ),
+            };
+            if let Some(why) = why_not {
+                problems.push(format!("{at}: mark the block noplayground: {why}"));
+            }
         }
     }
-    problems
+    (problems, buttons)
+}
+
+/// Every Run button's listing ran, as measured here, within
+/// `RUN_BUTTON_LIMIT`.
+pub fn check_run_times(buttons: &[RunButton], times: &BTreeMap<String, Duration>) -> Vec<String> {
+    buttons
+        .iter()
+        .filter_map(|button| {
+            let took = times.get(&button.listing)?;
+            (*took > RUN_BUTTON_LIMIT).then(|| {
+                format!(
+                    "{}: {} ran {:.2} s here, longer than the {} s a Run button allows \
+                     (the playground gives up on it): mark the block noplayground",
+                    button.at,
+                    button.listing,
+                    took.as_secs_f64(),
+                    RUN_BUTTON_LIMIT.as_secs()
+                )
+            })
+        })
+        .collect()
 }
 
 /// Checks the rendered book: no include left unexpanded, and every link

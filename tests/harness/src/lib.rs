@@ -12,6 +12,7 @@ pub mod markdown;
 mod probe;
 mod python;
 mod run;
+pub mod site;
 
 pub use compare::{Rules, compare};
 pub use listing::{Kind, Listing, discover, excluded_from_workspace};

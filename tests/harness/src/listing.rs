@@ -24,6 +24,11 @@ pub struct Listing {
     /// The crates it depends on, by the name its `Cargo.toml` gives them.
     pub dependencies: Vec<String>,
     pub kind: Kind,
+    /// Catalogue ids of the notes' programs it translates.
+    pub translates: Vec<String>,
+    /// The note's program it translates never ends (this listing does):
+    /// the book marks its code so.
+    pub note_never_ends: bool,
 }
 
 #[derive(Debug)]
@@ -148,6 +153,7 @@ struct ListingMetadata {
     stdin: Option<String>,
     twin_requires: Option<Vec<String>>,
     compile_fail: Option<String>,
+    note_never_ends: Option<bool>,
 }
 
 /// Every listing under `root/listings/*/*`, sorted by path, or every reason
@@ -258,6 +264,8 @@ fn read_listing(dir: &Path) -> Result<Listing, String> {
         dir: dir.to_path_buf(),
         dependencies: manifest.dependencies.keys().cloned().collect(),
         kind,
+        note_never_ends: meta.note_never_ends.unwrap_or(false),
+        translates: meta.translates,
     })
 }
 

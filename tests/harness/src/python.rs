@@ -1,6 +1,7 @@
 //! The Python that runs the twins: `python3` itself, or, for twins that
 //! import packages from PyPI (greenlet, gevent), a virtual environment under
-//! the target directory with exactly the pinned versions they name.
+//! the target directory with exactly the pinned versions they name. The
+//! site's search indexer, Pagefind, comes from PyPI the same way.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -12,11 +13,12 @@ use crate::target_dir;
 /// The interpreter for twins that need no package.
 pub const SYSTEM_PYTHON: &str = "python3";
 
-/// The `python` of a virtual environment holding `requirements` (each
-/// `name==version`), made or remade only when the list changed. The error
-/// says why it could not be made (no `venv` module, no network).
-pub fn python_with(requirements: &BTreeSet<String>) -> Result<PathBuf, String> {
-    let venv = target_dir().join("twin-venv");
+/// The `python` of the virtual environment `target/<name>` holding
+/// `requirements` (each `name==version`), made or remade only when the list
+/// changed. The error says why it could not be made (no `venv` module, no
+/// network).
+pub fn python_with(name: &str, requirements: &BTreeSet<String>) -> Result<PathBuf, String> {
+    let venv = target_dir().join(name);
     let python = venv.join("bin").join("python");
     let record = venv.join("requirements.txt");
     let wanted: String = requirements.iter().map(|r| format!("{r}\n")).collect();

@@ -34,6 +34,9 @@ pub struct Run {
     /// terminal shows them.
     pub output: String,
     pub status: ExitStatus,
+    /// From the start of the program to its exit: how long a reader waits
+    /// for it, which decides whether the book offers it a Run button.
+    pub elapsed: Duration,
 }
 
 #[derive(Debug)]
@@ -95,6 +98,7 @@ pub fn run(mut command: Command, input: Option<&Path>, limit: Duration) -> Resul
         .stdout(writer.try_clone()?)
         .stderr(writer)
         .process_group(0);
+    let started = Instant::now();
     let mut child = command.spawn()?;
     // The parent's copies of the pipe's write end must close, or the reader
     // never sees the end of the output.
@@ -115,9 +119,9 @@ pub fn run(mut command: Command, input: Option<&Path>, limit: Duration) -> Resul
     };
 
     let deadline = Instant::now() + limit;
-    let status = loop {
+    let (status, elapsed) = loop {
         if let Some(status) = child.try_wait()? {
-            break status;
+            break (status, started.elapsed());
         }
         if Instant::now() >= deadline {
             kill_group(group);
@@ -140,6 +144,7 @@ pub fn run(mut command: Command, input: Option<&Path>, limit: Duration) -> Resul
     Ok(Run {
         output: read_output(&output)?,
         status,
+        elapsed,
     })
 }
 

@@ -1,7 +1,7 @@
 //! Every listing builds, runs and prints its `output.txt`; every Python twin
 //! prints the same; every compile-fail listing still fails as the book says.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -40,14 +40,15 @@ fn runnable(listings: &[Listing]) -> Vec<(&Listing, &Rules, Duration)> {
         .collect()
 }
 
-/// Runs `command` and compares what it prints with the listing's output.
+/// Runs `command` and compares what it prints with the listing's output;
+/// how long the run took.
 fn check(
     listing: &Listing,
     rules: &Rules,
     limit: Duration,
     command: Command,
     what: &str,
-) -> Result<(), String> {
+) -> Result<Duration, String> {
     let expected = listing.expected_output()?;
     let run = run(command, listing.stdin(), limit)
         .map_err(|e: RunError| format!("{} ({what}) {e}", listing.name))?;
@@ -62,27 +63,39 @@ fn check(
             "{} ({what}) printed something else than output.txt:\n{diff}",
             listing.name
         )
-    })
+    })?;
+    Ok(run.elapsed)
 }
 
 /// Runs every runnable listing in `listings` with `command`, several at a
-/// time, and fails with every mismatch at once.
-fn check_all(what: &str, listings: &[Listing], command: impl Fn(&Listing) -> Command + Sync) {
+/// time, and fails with every mismatch at once; how long each run took.
+fn check_all(
+    what: &str,
+    listings: &[Listing],
+    command: impl Fn(&Listing) -> Command + Sync,
+) -> BTreeMap<String, Duration> {
     let runnable = runnable(listings);
     let started = Instant::now();
-    let failures: Vec<String> =
-        for_each_concurrently(&runnable, CONCURRENT_RUNS, |&(listing, rules, limit)| {
-            check(listing, rules, limit, command(listing), what)
-        })
-        .into_iter()
-        .filter_map(Result::err)
-        .collect();
+    let results = for_each_concurrently(&runnable, CONCURRENT_RUNS, |&(listing, rules, limit)| {
+        check(listing, rules, limit, command(listing), what)
+    });
+    let mut times = BTreeMap::new();
+    let mut failures = Vec::new();
+    for ((listing, _, _), result) in runnable.iter().zip(results) {
+        match result {
+            Ok(took) => {
+                times.insert(listing.name.clone(), took);
+            }
+            Err(failure) => failures.push(failure),
+        }
+    }
     eprintln!(
         "{} runs of `{what}` in {:.1} s of wall time",
         runnable.len(),
         started.elapsed().as_secs_f64()
     );
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
+    times
 }
 
 #[test]
@@ -100,7 +113,23 @@ fn every_listing_prints_its_output_txt() {
         Vec::new()
     };
     harness::build_bins(&book_root(), &packages).unwrap_or_else(|e| panic!("{e}"));
-    check_all("cargo run", &chosen, Listing::command);
+    let times = check_all("cargo run", &chosen, Listing::command);
+
+    // A Run button is only offered where the program ends quickly enough
+    // for the playground: these runs are the measure.
+    let chapters = harness::html::chapters(&book_root().join("src"));
+    let (_, buttons) = harness::html::check_code_blocks(&chapters, &listings());
+    let slow = harness::html::check_run_times(&buttons, &times);
+    eprintln!(
+        "{} Run buttons; the slowest listing with one took {:.2} s",
+        buttons.len(),
+        buttons
+            .iter()
+            .filter_map(|b| times.get(&b.listing))
+            .max()
+            .map_or(0.0, Duration::as_secs_f64)
+    );
+    assert!(slow.is_empty(), "\n{}", slow.join("\n"));
 }
 
 #[test]
@@ -113,7 +142,7 @@ fn every_twin_prints_what_its_listing_prints() {
     let environment = if requirements.is_empty() {
         None
     } else {
-        match harness::python_with(&requirements) {
+        match harness::python_with("twin-venv", &requirements) {
             Ok(python) => Some(python),
             Err(why) => {
                 // Where PyPI cannot be reached, those twins cannot run; the
@@ -237,4 +266,42 @@ fn every_listing_has_what_its_kind_needs() {
         ));
     }
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+/// A listing says `note-never-ends = true` exactly when a program it
+/// translates never ends in the catalogue's run, so the book marks it so.
+/// The catalogue lives beside the repository (`../shared/seeds`), where the
+/// authors and CI have it.
+#[test]
+fn every_listing_of_a_program_that_never_ends_says_so() {
+    let catalogue = book_root().join("../shared/seeds/catalogue.json");
+    let Ok(text) = std::fs::read_to_string(&catalogue) else {
+        eprintln!("SKIPPED: no catalogue at {}", catalogue.display());
+        return;
+    };
+    let catalogue: serde_json::Value = serde_json::from_str(&text).expect("the catalogue is JSON");
+    let never_ends: BTreeSet<&str> = catalogue["programs"]
+        .as_array()
+        .expect("the catalogue lists programs")
+        .iter()
+        .filter(|program| program["terminates"] == "no")
+        .filter_map(|program| program["id"].as_str())
+        .collect();
+    let wrong: Vec<String> = listings()
+        .iter()
+        .filter(|listing| !listing.is_compile_fail())
+        .filter_map(|listing| {
+            let should = listing
+                .translates
+                .iter()
+                .any(|id| never_ends.contains(id.as_str()));
+            (should != listing.note_never_ends).then(|| {
+                format!(
+                    "{}: note-never-ends should be {should}, as the catalogue says of {:?}",
+                    listing.name, listing.translates
+                )
+            })
+        })
+        .collect();
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
 }

@@ -24,7 +24,7 @@ impl Task for Func1 {
     }
 }
 
-// Runs in this process, on the pool's thread for the worker that ran func1.
+// Runs in this process, on the pool's one result-handler thread.
 fn func2(n: &i64) {
     println!("in func2");
     println!("{} {}", n * n, getpid());
