@@ -32,6 +32,21 @@ pub fn build() -> Result<(), String> {
     Ok(())
 }
 
+/// `cargo xtask pdf`: builds the site, then prints each edition's
+/// `print.html` to `book.pdf` beside it with headless Chromium.
+pub fn pdf() -> Result<(), String> {
+    build()?;
+    let chromium = site::chromium()?;
+    let site_dir = site_dir(&book_root());
+    let editions = std::iter::once(site_dir.clone())
+        .chain(TRANSLATIONS.iter().map(|language| site_dir.join(language)));
+    for edition in editions {
+        let pdf = site::print_pdf(&chromium, &edition)?;
+        eprintln!("wrote {}", pdf.display());
+    }
+    Ok(())
+}
+
 /// Builds the site, serves it at http://127.0.0.1:3000 with Python's
 /// `http.server`, and rebuilds it when a source of the book changes.
 pub fn serve() -> Result<(), String> {

@@ -7,6 +7,8 @@
 //!   rebuilding when a source changes.
 //! - `build`: build the HTML of both editions into `book/` (Chinese under
 //!   `book/zh-CN/`).
+//! - `pdf`: build the site, then print each edition to a PDF beside its
+//!   `print.html` with headless Chromium.
 //! - `i18n update [LANGUAGE...]`: bring `po/<language>.po` up to date with
 //!   the English source.
 //! - `bench [--runs N] [--size full|tiny] [--out DIR] [--report-only]`:
@@ -28,10 +30,11 @@ fn main() -> ExitCode {
         Some("outputs") => outputs(&args[1..]),
         Some("serve") => book::serve(),
         Some("build") => book::build(),
+        Some("pdf") => book::pdf(),
         Some("i18n") => book::i18n(&args[1..]),
         Some("bench") => bench::bench(&args[1..]),
         _ => Err(
-            "usage: cargo xtask outputs [NAME...] | serve | build | i18n update | bench [OPTIONS]"
+            "usage: cargo xtask outputs [NAME...] | serve | build | pdf | i18n update | bench [OPTIONS]"
                 .to_string(),
         ),
     };

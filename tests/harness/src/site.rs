@@ -48,3 +48,61 @@ pub fn index(site: &Path, python: &Path) -> Result<String, String> {
         Err(format!("Pagefind failed:\n{said}"))
     }
 }
+
+/// A program on `PATH` by the first of `names` found.
+pub fn on_path(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |name| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Chromium (Debian's package), or Google Chrome where that is what a
+/// machine has: the browser that prints the PDFs and runs the browser test.
+pub fn chromium() -> Result<PathBuf, String> {
+    on_path(&[
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ])
+    .ok_or_else(|| "no Chromium on PATH (apt-get install chromium chromium-driver)".to_string())
+}
+
+/// The PDF of an edition, beside its `print.html`, which the menu bar
+/// links when it exists.
+pub const PDF_NAME: &str = "book.pdf";
+
+/// Prints an edition's `print.html` to `PDF_NAME` beside it, with the
+/// chapters' headings as the PDF's outline (its table of contents), in
+/// the system's fonts (Noto CJK for the Chinese on Linux).
+pub fn print_pdf(chromium: &Path, edition_dir: &Path) -> Result<PathBuf, String> {
+    let pdf = edition_dir.join(PDF_NAME);
+    let page = edition_dir
+        .join("print.html")
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}; build the site first", edition_dir.display()))?;
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            // Root in a container has no sandbox to drop into.
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            "--generate-pdf-document-outline",
+        ])
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", chromium.display()))?;
+    if out.status.success() && pdf.is_file() {
+        Ok(pdf)
+    } else {
+        Err(format!(
+            "{} printed no PDF of {}:\n{}",
+            chromium.display(),
+            page.display(),
+            String::from_utf8_lossy(&out.stderr)
+        ))
+    }
+}

@@ -56,15 +56,8 @@ fn wait_for_port(port: u16, what: &str) {
 
 /// The browser and its driver, or why the test cannot run here.
 fn browser() -> Result<(PathBuf, PathBuf), String> {
-    let find = |names: &[&str]| -> Option<PathBuf> {
-        let path = std::env::var_os("PATH")?;
-        std::env::split_paths(&path)
-            .flat_map(|dir| names.iter().map(move |name| dir.join(name)))
-            .find(|candidate| candidate.is_file())
-    };
-    let chromium = find(&["chromium", "chromium-browser"])
-        .ok_or("no Chromium on PATH (apt-get install chromium chromium-driver)")?;
-    let driver = find(&["chromedriver"])
+    let chromium = site::chromium()?;
+    let driver = site::on_path(&["chromedriver"])
         .ok_or("no chromedriver on PATH (apt-get install chromium-driver)")?;
     Ok((chromium, driver))
 }

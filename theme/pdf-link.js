@@ -1,0 +1,24 @@
+// A link in the menu bar to this edition's PDF (`cargo xtask pdf` prints it
+// beside print.html; the published site has one per edition), shown only
+// where the PDF exists, so a local build without one links nothing.
+(function () {
+    "use strict";
+    const buttons = document.querySelector("#mdbook-menu-bar .right-buttons");
+    if (!buttons || window.location.protocol === "file:") {
+        return;
+    }
+    const pdf = path_to_root + "book.pdf";
+    fetch(pdf, { method: "HEAD" }).then(function (response) {
+        if (!response.ok) {
+            return;
+        }
+        const chinese = document.documentElement.lang === "zh-CN";
+        const link = document.createElement("a");
+        link.id = "pdf-link";
+        link.href = pdf;
+        link.textContent = "PDF";
+        link.title = chinese ? "下载本书的 PDF 版" : "Download this book as a PDF";
+        link.setAttribute("aria-label", link.title);
+        buttons.prepend(link);
+    }).catch(function () {});
+})();
