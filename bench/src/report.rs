@@ -70,12 +70,12 @@ fn only_code(text: &str) -> bool {
 pub const LABELS: &[(&str, &str)] = &[
     // Workloads.
     ("Lock counter", "加锁计数器"),
-    ("CPU-bound work and the GIL", "CPU 密集型任务与 GIL"),
+    ("CPU-bound work and the GIL", "计算密集型工作与 GIL"),
     ("Message throughput", "消息吞吐量"),
     ("Start-up cost", "启动开销"),
     (
         "Memory per idle task and per blocked thread",
-        "每个空闲协程与每个阻塞线程的内存",
+        "每个空闲任务与每个阻塞线程的内存",
     ),
     ("Pool map", "池的 map"),
     ("Sleep overlap", "睡眠重叠"),
@@ -119,7 +119,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("between 2 threads, crossbeam", "2 个线程之间，crossbeam"),
     ("between 2 processes, queue", "2 个进程之间，队列"),
     ("between 2 processes, pipe", "2 个进程之间，管道"),
-    ("between 2 async tasks", "2 个异步协程之间"),
+    ("between 2 async tasks", "2 个异步任务之间"),
     (
         "limit: waking a sleeping thread",
         "极限：唤醒一个睡眠中的线程",
@@ -133,14 +133,14 @@ pub const LABELS: &[(&str, &str)] = &[
         "start and join processes by spawn",
         "以 spawn 启动进程并等待其结束",
     ),
-    ("create and await async tasks", "创建并等待异步协程"),
+    ("create and await async tasks", "创建并等待异步任务"),
     (
         "limit: the state a waiting task keeps",
-        "极限：一个等待中的协程保存的状态",
+        "极限：一个等待中的任务保存的状态",
     ),
     (
         "one of 10,000 tasks waiting for a signal",
-        "10,000 个等待信号的协程之一",
+        "10,000 个等待信号的任务之一",
     ),
     (
         "one of 200 threads blocked on a barrier",
@@ -156,7 +156,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ),
     (
         "3 tasks sleeping 10 ms, gathered: time beyond 10 ms",
-        "3 个协程各睡眠 10 ms，gather 汇合：超出 10 ms 的时间",
+        "3 个任务各睡眠 10 ms，gather 汇合：超出 10 ms 的时间",
     ),
     (
         "3 threads sleeping 10 ms, joined: time beyond 10 ms",
