@@ -406,6 +406,15 @@ pub fn build_edition(
     // Read when the preprocessors and the renderer run, not at loading.
     if let Some(language) = language {
         book.config.book.language = Some(language.to_string());
+        // The title is configuration, not a message: book.toml gives each
+        // translation's in the gettext preprocessor's table.
+        let key = format!("preprocessor.gettext.titles.{language}");
+        let title = book
+            .config
+            .get::<String>(&key)
+            .map_err(|e| format!("book.toml: {e}"))?
+            .ok_or_else(|| format!("book.toml gives no {key}"))?;
+        book.config.book.title = Some(title);
     }
     book.config.build.build_dir = destination.to_path_buf();
     // book.toml names the preprocessor `gettext` with its place before
