@@ -365,9 +365,59 @@ pub fn check_terms(po: &Catalog, terms: &[Term]) -> Vec<String> {
 /// A translation as autocorrect, the linter for Chinese copy, would write
 /// it: spacing between Chinese and Latin text, full-width punctuation in
 /// Chinese sentences. It reads the message as Markdown, so code spans (the
-/// notes' printed Chinese, quoted exactly) are left alone.
+/// notes' printed Chinese, quoted exactly) are left alone. Emphasis is
+/// written `<em>`, see `emphasis_as_html`.
 pub fn typeset(msgstr: &str) -> String {
-    autocorrect::format_for(msgstr, "md").out
+    emphasis_as_html(&autocorrect::format_for(msgstr, "md").out)
+}
+
+/// `*word*` as `<em>word</em>`, outside code spans. mdbook-gettext writes
+/// a translated message back as Markdown with emphasis as `_word_`, which
+/// CommonMark does not read as emphasis beside a Chinese character, so the
+/// page would show the underscores; HTML passes through unchanged.
+fn emphasis_as_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (index, segment) in text.split('`').enumerate() {
+        if index > 0 {
+            out.push('`');
+        }
+        // Odd segments lie between backticks: code.
+        if index % 2 == 1 {
+            out.push_str(segment);
+            continue;
+        }
+        let chars: Vec<char> = segment.chars().collect();
+        let single = |i: usize| {
+            chars[i] == '*'
+                && (i == 0 || (chars[i - 1] != '*' && chars[i - 1] != '\\'))
+                && chars.get(i + 1) != Some(&'*')
+        };
+        let mut open: Option<usize> = None;
+        let mut pairs = Vec::new();
+        for i in 0..chars.len() {
+            if !single(i) {
+                continue;
+            }
+            match open {
+                None if chars.get(i + 1).is_some_and(|c| !c.is_whitespace()) => open = Some(i),
+                Some(start) if !chars[i - 1].is_whitespace() => {
+                    pairs.push((start, i));
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        let mut last = 0;
+        for (start, end) in pairs {
+            out.extend(&chars[last..start]);
+            out.push_str("<em>");
+            out.extend(&chars[start + 1..end]);
+            out.push_str("</em>");
+            last = end + 1;
+        }
+        out.extend(&chars[last..]);
+    }
+    out
 }
 
 /// Every translated message that autocorrect would change, as
@@ -496,6 +546,14 @@ mod tests {
         assert_eq!(message.msgstr().unwrap(), "它使用 Mutex 保护数据。");
         assert!(typography(&merged).is_empty());
         assert_eq!(typography(&old).len(), 1);
+    }
+
+    #[test]
+    fn emphasis_is_written_as_html_outside_code() {
+        assert_eq!(
+            emphasis_as_html("这就是*竞态条件*：`a*b*c` 与 **粗体** 和 2 * 3 * 4"),
+            "这就是<em>竞态条件</em>：`a*b*c` 与 **粗体** 和 2 * 3 * 4"
+        );
     }
 
     #[test]
