@@ -49,9 +49,11 @@ fn without_listing_blocks(text: &str) -> String {
     for fence in markdown::fences(text) {
         if fence.language() == "rust" && fence.includes_a_file() {
             let line = &mut lines[fence.open_line];
-            let indent = line.len() - line.trim_start().len();
-            let ticks = line.trim_start().chars().take_while(|&c| c == '`').count();
-            *line = format!("{}{}text", &line[..indent], "`".repeat(ticks));
+            let ticks = line[fence.prefix.len()..]
+                .chars()
+                .take_while(|&c| c == '`')
+                .count();
+            *line = format!("{}{}text", fence.prefix, "`".repeat(ticks));
         }
     }
     lines.join("\n") + "\n"

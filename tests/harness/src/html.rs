@@ -400,7 +400,17 @@ mod tests {
         assert_eq!(found[0].language(), "rust");
         assert!(found[0].has("noplayground") && found[0].includes_a_file());
         assert_eq!((found[1].language(), found[1].open_line), ("python", 5));
-        assert_eq!(found[1].body, vec!["  x = 1", "  ```"]);
+        assert_eq!(found[1].body, vec!["x = 1", "```"]);
+    }
+
+    #[test]
+    fn fences_in_blockquotes_are_found_without_their_markers() {
+        let text = "> **Note:** so:\n>\n> ```rust,compile_fail\n> let x;\n> ```\n";
+        let found = fences(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].prefix, "> ");
+        assert!(found[0].has("compile_fail"));
+        assert_eq!(found[0].body, vec!["let x;"]);
     }
 
     #[test]

@@ -7,9 +7,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// One fenced code block.
+/// One fenced code block, at the top level or inside a blockquote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fence {
+    /// What stands before the backticks: indentation and blockquote markers.
+    pub prefix: String,
     /// The words after the opening backticks, e.g. `rust,noplayground`.
     pub info: String,
     /// The line number, counted from 0, of the opening line.
@@ -37,16 +39,27 @@ impl Fence {
     }
 }
 
+/// `line` split into its indentation and blockquote markers (`> > `) and
+/// the rest.
+fn unquote(line: &str) -> (&str, &str) {
+    let mut rest = line.trim_start();
+    while let Some(inner) = rest.strip_prefix('>') {
+        rest = inner.strip_prefix(' ').unwrap_or(inner).trim_start();
+    }
+    line.split_at(line.len() - rest.len())
+}
+
 /// Every fenced code block in `text`, in order.
 pub fn fences(text: &str) -> Vec<Fence> {
     let mut fences = Vec::new();
     let mut open: Option<(String, Fence)> = None;
     for (number, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
+        let (prefix, trimmed) = unquote(line);
         let ticks = trimmed.len() - trimmed.trim_start_matches('`').len();
         match open.take() {
             None if ticks >= 3 => {
                 let fence = Fence {
+                    prefix: prefix.to_string(),
                     info: trimmed[ticks..].trim().to_string(),
                     open_line: number,
                     body: Vec::new(),
@@ -56,7 +69,8 @@ pub fn fences(text: &str) -> Vec<Fence> {
             None => {}
             Some((marker, fence)) if trimmed.trim_end() == marker => fences.push(fence),
             Some((marker, mut fence)) => {
-                fence.body.push(line.to_string());
+                let body = line.strip_prefix(fence.prefix.as_str()).unwrap_or(line);
+                fence.body.push(body.to_string());
                 open = Some((marker, fence));
             }
         }

@@ -13,8 +13,9 @@ use crate::python_with;
 pub const PAGEFIND: &str = "pagefind[extended]==1.5.2";
 
 /// The pages worth finding: the chapters and appendices, not `print.html`
-/// (every chapter again), `toc.html` or `404.html`.
-const INDEXED_PAGES: &str = "**/{index,introduction,ch*,appendix-*}.html";
+/// (every chapter again), `index.html` (the introduction again),
+/// `toc.html` or `404.html`.
+const INDEXED_PAGES: &str = "**/{introduction,ch*,appendix-*}.html";
 
 /// Builds every edition into `site` (which the English build empties).
 pub fn build_editions(root: &Path, site: &Path) -> Result<(), String> {
