@@ -362,6 +362,32 @@ pub fn check_terms(po: &Catalog, terms: &[Term]) -> Vec<String> {
     problems
 }
 
+/// Every translated message keeps what is never translated, as it is in the
+/// English: its code spans, link targets and figures from runs (in any
+/// order, since Chinese may order a sentence differently).
+pub fn check_untranslated_parts(po: &Catalog) -> Vec<String> {
+    let kept = Regex::new(r#"`[^`]+`|\]\([^)\s]+\)|<span class="figure"[^>]*>[^<]*</span>"#)
+        .expect("valid pattern");
+    let parts = |text: &str| -> Vec<String> {
+        let mut found: Vec<String> = kept
+            .find_iter(text)
+            .map(|m| m.as_str().to_string())
+            .collect();
+        found.sort();
+        found
+    };
+    po.messages()
+        .filter(|m| m.is_translated())
+        .filter_map(|m| {
+            let (english, chinese) = (parts(m.msgid()), parts(m.msgstr().unwrap_or_default()));
+            (english != chinese).then(|| {
+                let source = m.source().split_whitespace().next().unwrap_or("?");
+                format!("{source}: the translation changes its code, links or figures: {english:?} became {chinese:?}")
+            })
+        })
+        .collect()
+}
+
 /// A translation as autocorrect, the linter for Chinese copy, would write
 /// it: spacing between Chinese and Latin text, full-width punctuation in
 /// Chinese sentences. It reads the message as Markdown, so code spans (the
@@ -546,6 +572,21 @@ mod tests {
         assert_eq!(message.msgstr().unwrap(), "它使用 Mutex 保护数据。");
         assert!(typography(&merged).is_empty());
         assert_eq!(typography(&old).len(), 1);
+    }
+
+    #[test]
+    fn code_links_and_figures_stay_as_they_are() {
+        let po = catalog(&[
+            (
+                "Call `f` in [Listing 2-1](#listing-2-1).",
+                "在[示例 2-1](#listing-2-1)中调用 `f`。",
+                false,
+            ),
+            ("Call `f` once.", "调用一次 `g`。", false),
+        ]);
+        let problems = check_untranslated_parts(&po);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("`g`"));
     }
 
     #[test]

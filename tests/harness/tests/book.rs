@@ -73,6 +73,10 @@ fn every_translation_is_complete_and_current() {
                 typography.join("\n  ")
             ));
         }
+        let changed = i18n::check_untranslated_parts(&po);
+        if !changed.is_empty() {
+            problems.push(format!("{}: \n  {}", path.display(), changed.join("\n  ")));
+        }
         let terms = i18n::check_terms(&po, &terms);
         if !terms.is_empty() {
             problems.push(format!(
