@@ -238,7 +238,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("{}, 1 core", "{}，1 个核心"),
     (
         "each program {} times, interleaved with its twin; the tables give the median and (fastest–slowest)",
-        "每个程序运行 {} 次，与其孪生程序交替进行；表中给出中位数及（最快–最慢）",
+        "每个程序运行 {} 次，与其对照程序交替进行；表中给出中位数及（最快–最慢）",
     ),
     (
         "{} for the whole `cargo xtask bench`, build included",
