@@ -22,6 +22,9 @@ pub struct Probe {
     pub claim: String,
     pub rules: Rules,
     pub timeout: Duration,
+    /// Programs besides `python3` that the probe runs (`node`), which a
+    /// machine may lack.
+    pub requires: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -31,6 +34,7 @@ struct ProbeMetadata {
     order: Order,
     varies: Vec<String>,
     timeout_secs: Option<u64>,
+    requires: Option<Vec<String>>,
 }
 
 impl Probe {
@@ -66,6 +70,15 @@ impl Probe {
     /// `output.txt` without its command line.
     pub fn expected_output(&self) -> Result<String, String> {
         read_output(&self.output_path(), &self.command_line(), &self.slug)
+    }
+
+    /// The programs it needs that are not on this machine's `PATH`.
+    pub fn missing_programs(&self) -> Vec<&str> {
+        self.requires
+            .iter()
+            .map(String::as_str)
+            .filter(|program| crate::site::on_path(&[program]).is_none())
+            .collect()
     }
 }
 
@@ -127,6 +140,7 @@ fn read_probe(dir: &Path) -> Result<Probe, String> {
         claim: meta.claim,
         rules: Rules::new(meta.order, &meta.varies)?,
         timeout: Duration::from_secs(meta.timeout_secs.unwrap_or(DEFAULT_TIMEOUT_SECS)),
+        requires: meta.requires.unwrap_or_default(),
     })
 }
 
