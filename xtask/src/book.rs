@@ -37,10 +37,7 @@ pub fn build() -> Result<(), String> {
 pub fn pdf() -> Result<(), String> {
     build()?;
     let chromium = site::chromium()?;
-    let site_dir = site_dir(&book_root());
-    let editions = std::iter::once(site_dir.clone())
-        .chain(TRANSLATIONS.iter().map(|language| site_dir.join(language)));
-    for edition in editions {
+    for (_, edition) in site::editions(&site_dir(&book_root())) {
         let pdf = site::print_pdf(&chromium, &edition)?;
         eprintln!("wrote {}", pdf.display());
     }

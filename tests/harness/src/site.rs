@@ -17,11 +17,23 @@ pub const PAGEFIND: &str = "pagefind[extended]==1.5.2";
 /// `toc.html` or `404.html`.
 const INDEXED_PAGES: &str = "**/{introduction,ch*,appendix-*}.html";
 
-/// Builds every edition into `site` (which the English build empties).
+/// Every edition with its folder in `site`: English (no language) at the
+/// root first, since its build empties that folder, then each translation
+/// in its language's folder, with the same file names.
+pub fn editions(site: &Path) -> Vec<(Option<&'static str>, PathBuf)> {
+    std::iter::once((None, site.to_path_buf()))
+        .chain(
+            TRANSLATIONS
+                .iter()
+                .map(|&language| (Some(language), site.join(language))),
+        )
+        .collect()
+}
+
+/// Builds every edition into `site`.
 pub fn build_editions(root: &Path, site: &Path) -> Result<(), String> {
-    i18n::build_edition(root, None, site)?;
-    for language in TRANSLATIONS {
-        i18n::build_edition(root, Some(language), &site.join(language))?;
+    for (language, folder) in editions(site) {
+        i18n::build_edition(root, language, &folder)?;
     }
     Ok(())
 }

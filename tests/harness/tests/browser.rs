@@ -15,6 +15,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use harness::html::{chapters, check_code_blocks};
 use harness::{SYSTEM_PYTHON, book_root, site, target_dir};
@@ -222,19 +223,14 @@ async fn search(client: &Client, page: &str, query: &str) -> Result<Vec<String>,
         .perform_actions(key)
         .await
         .map_err(|e| e.to_string())?;
-    let input = client
-        .wait()
-        .at_most(PATIENCE)
-        .for_element(Locator::Css("#search-panel input"))
-        .await
-        .map_err(|e| format!("no search box opened: {e}"))?;
+    let input = appears(client, Locator::Css("#search-panel input"), "a search box").await?;
     input.send_keys(query).await.map_err(|e| e.to_string())?;
-    client
-        .wait()
-        .at_most(PATIENCE)
-        .for_element(Locator::Css(".pagefind-ui__result-link"))
-        .await
-        .map_err(|_| "no result appeared".to_string())?;
+    appears(
+        client,
+        Locator::Css(".pagefind-ui__result-link"),
+        "a result",
+    )
+    .await?;
     let mut pages: Vec<String> = Vec::new();
     for link in client
         .find_all(Locator::Css(".pagefind-ui__result-link"))
@@ -254,14 +250,19 @@ async fn search(client: &Client, page: &str, query: &str) -> Result<Vec<String>,
     Ok(pages)
 }
 
-async fn switch_language(client: &Client, from: &str, to: &str) -> Result<(), String> {
-    client.goto(from).await.map_err(|e| e.to_string())?;
-    let switch = client
+/// The element `locator` finds once it appears, within `PATIENCE`.
+async fn appears(client: &Client, locator: Locator<'_>, what: &str) -> Result<Element, String> {
+    client
         .wait()
         .at_most(PATIENCE)
-        .for_element(Locator::Id("language-switch"))
+        .for_element(locator)
         .await
-        .map_err(|e| format!("no switch: {e}"))?;
+        .map_err(|e| format!("{what} did not appear: {e}"))
+}
+
+async fn switch_language(client: &Client, from: &str, to: &str) -> Result<(), String> {
+    client.goto(from).await.map_err(|e| e.to_string())?;
+    let switch = appears(client, Locator::Id("language-switch"), "the switch").await?;
     switch.click().await.map_err(|e| e.to_string())?;
     let deadline = Instant::now() + PATIENCE;
     loop {
