@@ -12,12 +12,12 @@
         if (!response.ok) {
             return;
         }
-        const chinese = document.documentElement.lang === "zh-CN";
+        const strings = window.bookStrings[document.documentElement.lang] || window.bookStrings.en;
         const link = document.createElement("a");
         link.id = "pdf-link";
         link.href = pdf;
-        link.textContent = "PDF";
-        link.title = chinese ? "下载本书的 PDF 版" : "Download this book as a PDF";
+        link.textContent = strings.pdf;
+        link.title = strings.pdfTitle;
         link.setAttribute("aria-label", link.title);
         buttons.prepend(link);
     }).catch(function () {});

@@ -7,11 +7,13 @@
 // served (`cargo xtask serve`), not opened from the disk.
 (function () {
     "use strict";
-    const chinese = document.documentElement.lang === "zh-CN";
-    // The Chinese edition lives one folder below the site's root.
-    const siteRoot = new URL(path_to_root + (chinese ? "../" : ""), window.location.href);
+    const english = document.documentElement.lang === "en";
+    // A translation lives one folder below the site's root.
+    const siteRoot = new URL(path_to_root + (english ? "" : "../"), window.location.href);
     const bundle = new URL("pagefind/", siteRoot);
-    const label = chinese ? "搜索（按 / 或 s）" : "Search (/ or s)";
+    // The words, from theme/strings.js.
+    const strings = window.bookStrings[document.documentElement.lang] || window.bookStrings.en;
+    const label = strings.search;
 
     const buttons = document.querySelector("#mdbook-menu-bar .left-buttons");
     const menuBar = document.getElementById("mdbook-menu-bar");
@@ -61,9 +63,7 @@
             then();
         };
         script.onerror = function () {
-            panel.textContent = chinese
-                ? "搜索需要通过 HTTP 访问本书（cargo xtask serve），且需先运行 cargo xtask build 建立索引。"
-                : "Search needs the book served over HTTP (cargo xtask serve), indexed by cargo xtask build.";
+            panel.textContent = strings.searchNeedsServer;
             then();
         };
         document.head.appendChild(script);

@@ -1,8 +1,9 @@
 """What every benchmark twin shares: its size and how it prints a result.
 
-Each result is one line of JSON, {"case": ..., "value": ..., "unit": ...},
-with "items" (how many items the value covers) where the value is a time,
-the same shape the Rust programs print, so one parser reads both.
+Each result is one line of JSON, {"case": ..., "value": ..., "unit": ...,
+"params": {...}}, with "items" (how many items the value covers) where the
+value is a time, and "params" the parameters the case ran with; the same
+shape the Rust programs print, so one parser reads both.
 """
 
 import json
@@ -20,10 +21,11 @@ def size():
     sys.exit(f"usage: {sys.argv[0]} [--size full|tiny]")
 
 
-def emit(case, value, unit="s", items=None):
+def emit(case, value, unit="s", items=None, params=None):
     line = {"case": case, "value": value, "unit": unit}
     if items is not None:
         line["items"] = items
+    line["params"] = params or {}
     print(json.dumps(line), flush=True)
 
 
@@ -51,8 +53,17 @@ def voluntary_sleeps():
 
 def memory_kib(field):
     """A field of /proc/self/status in KiB: VmRSS now, VmHWM the peak."""
-    with open("/proc/self/status") as status:
-        for line in status:
+    return field_kib("/proc/self/status", field)
+
+
+def kernel_stacks_kib():
+    """The memory all the kernel's stacks take, machine-wide, in KiB."""
+    return field_kib("/proc/meminfo", "KernelStack")
+
+
+def field_kib(path, field):
+    with open(path) as fields:
+        for line in fields:
             if line.startswith(field + ":"):
                 return int(line.split()[1])
-    sys.exit(f"/proc/self/status has no {field}")
+    sys.exit(f"{path} has no {field}")

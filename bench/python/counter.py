@@ -1,7 +1,10 @@
 """Workload 1: a shared counter: behind a lock, atomic, and the two fixes,
 a count per thread added up at the end and increments in batches under
 one lock. Each case is sized to run for at least 0.3 s, and prints how many
-increments it did."""
+increments it did.
+
+Timed, for every case: from before its counter is made and its threads are
+started until the last thread is joined (`seconds(case, total)`)."""
 
 import itertools
 import threading
@@ -98,23 +101,24 @@ def two_threads_batched(total):
 
 def main():
     tiny = size() == "tiny"
+    two = {"threads": 2}
     cases = [
-        ("one-thread-locked", one_thread_locked, 2_200_000),
-        ("two-threads-atomic", two_threads_count, 14_000_000),
-        ("two-threads-local", two_threads_local, 16_000_000),
-        ("two-threads-batched", two_threads_batched, 16_000_000),
+        ("one-thread-locked", one_thread_locked, 2_200_000, {"threads": 1}),
+        ("two-threads-atomic", two_threads_count, 14_000_000, two),
+        ("two-threads-local", two_threads_local, 16_000_000, two),
+        ("two-threads-batched", two_threads_batched, 16_000_000, {**two, "batch": BATCH}),
     ]
     locked = 4_000 if tiny else 2_400_000
-    cases = [(name, case, 4_000 if tiny else total) for name, case, total in cases]
-    for _, case, total in cases:
+    cases = [(name, case, 4_000 if tiny else total, params) for name, case, total, params in cases]
+    for _, case, total, _ in cases:
         case(total // 100)
     two_threads_locked(locked // 100)
-    for name, case, total in cases:
-        emit(name, seconds(case, total), items=total)
+    for name, case, total, params in cases:
+        emit(name, seconds(case, total), items=total, params=params)
     start = time.perf_counter()
     sleeps = two_threads_locked(locked)
-    emit("two-threads-locked", time.perf_counter() - start, items=locked)
-    emit("two-threads-locked-sleeps", sleeps, "count")
+    emit("two-threads-locked", time.perf_counter() - start, items=locked, params=two)
+    emit("two-threads-locked-sleeps", sleeps, "count", params=two)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,10 @@
 """Workload 2: one CPU-bound function four times, serially, on four
 threads and on four processes. The items are Collatz steps: the Rust
-program takes far more, so the two sides are compared per step."""
+program takes far more, so the two sides are compared per step.
+
+Timed, for every case: from before the first call (and before its threads,
+or its pool's processes, are started) until the last result is in hand, the
+threads joined or the pool shut down."""
 
 import multiprocessing
 import os
@@ -51,18 +55,19 @@ def main():
     expected = [collatz_steps(limit)] * CALLS
     steps = sum(expected)
     emit("cores", os.cpu_count(), "count")
+    common = {"calls": CALLS, "collatz_limit": limit}
     cases = [
-        ("serial", serially),
-        ("threads", on_threads),
-        ("processes", on_processes),
+        ("serial", serially, common),
+        ("threads", on_threads, {**common, "threads": CALLS}),
+        ("processes", on_processes, {**common, "processes": CALLS}),
     ]
-    for _, run in cases:
+    for _, run, _ in cases:
         run(limit // 100)
-    for name, run in cases:
+    for name, run, params in cases:
         results = []
         elapsed = seconds(lambda: results.extend(run(limit)))
         check(name, results, expected)
-        emit(name, elapsed, items=steps)
+        emit(name, elapsed, items=steps, params=params)
 
 
 if __name__ == "__main__":

@@ -2,8 +2,11 @@
 what an idle task or a blocked thread holds in memory.
 
 `startup.py` times the starts; `startup.py task-memory` and
-`startup.py thread-memory` each measure one memory figure, and are run as
-fresh processes so that nothing measured before can hide in the peak.
+`startup.py thread-memory` measure memory, and are run as fresh processes so
+that nothing measured before can hide in the peak.
+
+Timed, for every start-up case: from before the first start until the last
+is joined (or awaited); all are started, then all joined.
 """
 
 import asyncio
@@ -12,7 +15,7 @@ import sys
 import threading
 import time
 
-from common import emit, memory_kib, size
+from common import emit, kernel_stacks_kib, memory_kib, size
 
 
 def nothing():
@@ -73,23 +76,31 @@ def start_costs(tiny):
     for _, run, count in cases:
         run(-(-count // 10))
     for name, run, count in cases:
-        emit(name, run(count), items=count)
+        emit(name, run(count), items=count, params={})
 
 
 async def task_memory(count):
     go = asyncio.Event()
     await tasks(1)
     before = memory_kib("VmRSS")
-    waiting = [asyncio.create_task(go.wait()) for _ in range(count)]
+    coroutines = [go.wait() for _ in range(count)]
+    # The reference: what a task's own code keeps while it waits, its
+    # coroutine (with its frame), without the Task and the loop around it.
+    state = sys.getsizeof(coroutines[0])
+    waiting = [asyncio.create_task(coroutine) for coroutine in coroutines]
     # One turn of the loop lets every task start and block on the event.
     await asyncio.sleep(0)
     peak = memory_kib("VmHWM")
     go.set()
     await asyncio.gather(*waiting)
-    emit("task-memory", (peak - before) * 1024 / count, "bytes")
+    emit("task-memory", (peak - before) * 1024 / count, "bytes", params={"tasks": count})
+    emit("task-state", state, "bytes")
 
 
 def thread_memory(count):
+    """Besides this process's resident memory, the kernel's stacks grow by
+    one per thread; that figure is machine-wide, so anything else starting
+    or ending threads meanwhile moves it, and many threads make it clear."""
     started = threading.Barrier(count + 1)
     release = threading.Barrier(count + 1)
 
@@ -99,15 +110,20 @@ def thread_memory(count):
 
     threads(1)
     before = memory_kib("VmRSS")
+    stacks_before = kernel_stacks_kib()
     workers = [threading.Thread(target=blocked) for _ in range(count)]
     for worker in workers:
         worker.start()
     started.wait()
     peak = memory_kib("VmHWM")
+    stacks = kernel_stacks_kib()
     release.wait()
     for worker in workers:
         worker.join()
-    emit("thread-memory", (peak - before) * 1024 / count, "bytes")
+    params = {"threads": count}
+    emit("thread-memory", (peak - before) * 1024 / count, "bytes", params=params)
+    kernel_stack = max(stacks - stacks_before, 0) * 1024 / count
+    emit("thread-kernel-stack", kernel_stack, "bytes", params=params)
 
 
 def main():
@@ -118,7 +134,7 @@ def main():
     if mode == "task-memory":
         asyncio.run(task_memory(100 if tiny else 10_000))
     elif mode == "thread-memory":
-        thread_memory(10 if tiny else 200)
+        thread_memory(10 if tiny else 1_000)
     else:
         start_costs(tiny)
 

@@ -7,7 +7,7 @@ use std::process::Command;
 
 use serde::{Deserialize, Serialize};
 
-use crate::line::{self, Size, Unit};
+use crate::line::{self, Params, Size, Unit};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -27,6 +27,12 @@ impl Language {
     }
 }
 
+/// The CPython versions the twins run on, one column each (the harness
+/// finds them: `harness::interpreters`). The first is the one the
+/// notes and the rest of the book run, `python3` here; the ratios against
+/// it are the headline ones.
+pub const PYTHONS: &[&str] = &["3.11", "3.13"];
+
 pub struct Workload {
     pub id: &'static str,
     pub title: &'static str,
@@ -36,10 +42,10 @@ pub struct Workload {
     pub programs: &'static [Program],
     /// The row the other rows' speed-ups are measured against, if any.
     pub speedup_baseline: Option<&'static str>,
-    /// The row, `(workload, row)`, that measures or derives this machine's
-    /// physical limit for the workload: a core count for speed-ups, else a
-    /// cost per item no program could go below.
-    pub limit: Option<(&'static str, &'static str)>,
+    /// The row, `(workload, row)`, each row is set against: for speed-ups,
+    /// the core count, a limit no speed-up can pass; for costs, a reference
+    /// cost per item, whose label and the appendix say what it is.
+    pub reference: Option<(&'static str, &'static str)>,
 }
 
 /// A pair of programs run the same number of times: the `workload` binary
@@ -52,22 +58,27 @@ pub struct Program {
 
 /// One line of a table: the same work done by each side, or by one side
 /// only where the other has no counterpart.
+#[derive(Clone, Copy)]
 pub struct Row {
     pub id: &'static str,
+    /// What the row measures; each `{name}` in it is filled with the
+    /// parameter `name` the programs printed (see `report`), so that no
+    /// number in a label is typed by hand.
     pub label: &'static str,
     pub unit: Unit,
     pub rust: Option<Case>,
     pub python: Option<Case>,
     /// The row whose ratio stands for the whole workload.
     pub headline: bool,
-    /// Whether the table says how close this row comes to the limit.
-    pub against_limit: bool,
+    /// Whether the table says how this row compares with the reference.
+    pub against_reference: bool,
     /// For a count taken during another row's runs, that row: the two
     /// rows' samples pair up run by run.
     pub counted_in: Option<&'static str>,
 }
 
 /// What a program prints a case as, and what the table says it used.
+#[derive(Clone, Copy)]
 pub struct Case {
     pub id: &'static str,
     pub how: &'static str,
@@ -82,26 +93,29 @@ impl Row {
     }
 }
 
+/// What a program printed for one case: its value, the items it covers,
+/// and the parameters it ran with.
+pub type Printed = (f64, Option<u64>, Params);
+
 impl Program {
     /// A short name for progress lines: the Rust subcommand.
     pub fn name(&self) -> &'static str {
         self.rust[0]
     }
 
-    pub fn command(&self, language: Language, workload_binary: &Path, size: Size) -> Command {
-        let mut command = match language {
+    /// The command that runs this side: `executable` is the `workload`
+    /// binary for Rust, a CPython for Python.
+    pub fn command(&self, language: Language, executable: &Path, size: Size) -> Command {
+        let mut command = Command::new(executable);
+        match language {
             Language::Rust => {
-                let mut command = Command::new(workload_binary);
                 command.args(self.rust);
-                command
             }
             Language::Python => {
-                let mut command = Command::new("python3");
                 command.arg(python_dir().join(self.python[0]));
                 command.args(&self.python[1..]);
-                command
             }
-        };
+        }
         command.args(["--size", size.name()]);
         command
     }
@@ -112,7 +126,7 @@ impl Program {
         &self,
         language: Language,
         stdout: &str,
-    ) -> Result<BTreeMap<&'static str, (f64, Option<u64>)>, String> {
+    ) -> Result<BTreeMap<&'static str, Printed>, String> {
         let mut expected: BTreeMap<&str, (&Row, bool)> = self
             .rows
             .iter()
@@ -138,13 +152,29 @@ impl Program {
                     line.case
                 ));
             }
-            values.insert(row.id, (line.value, line.items));
+            if let Some(name) =
+                placeholders(row.label).find(|name| !line.params.contains_key(*name))
+            {
+                return Err(format!(
+                    "case {:?} has no parameter {name:?}, which its label shows",
+                    line.case
+                ));
+            }
+            values.insert(row.id, (line.value, line.items, line.params));
         }
         match expected.iter().find(|(_, (_, seen))| !seen) {
             Some((case, _)) => Err(format!("case {case:?} missing")),
             None => Ok(values),
         }
     }
+}
+
+/// The names of the parameters a label shows: each `{name}` in it.
+pub fn placeholders(label: &str) -> impl Iterator<Item = &str> {
+    label
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
 }
 
 /// Where the Python twins live.
@@ -173,7 +203,7 @@ const fn row(
         rust,
         python,
         headline: false,
-        against_limit: false,
+        against_reference: false,
         counted_in: None,
     }
 }
@@ -185,9 +215,9 @@ const fn headline(row: Row) -> Row {
     }
 }
 
-const fn against_limit(row: Row) -> Row {
+const fn against_reference(row: Row) -> Row {
     Row {
-        against_limit: true,
+        against_reference: true,
         ..row
     }
 }
@@ -218,10 +248,51 @@ const fn each(
 
 const S: Unit = Unit::Seconds;
 
-/// The limit of every counter and of a pool handing out one item at a
-/// time: each increment, and each item claimed, is at least one atomic
-/// read-modify-write of a shared location.
-const ATOMIC_LIMIT: (&str, &str) = ("counter", "atomic-uncontended");
+/// The reference of every counter and of a pool handing out one item at
+/// a time: one atomic read-modify-write of a location no other thread
+/// touches. Each locked or atomic increment, and each item claimed from a
+/// shared queue, takes at least one such operation on a shared location.
+const ATOMIC_REFERENCE: (&str, &str) = ("counter", "atomic-uncontended");
+
+/// How the message workload counts the times a consumer task waited: it
+/// finds the queue empty before it takes a message.
+const CONSUMER_WAITS_RUST: &str = "`is_empty()` before each `recv()`";
+const CONSUMER_WAITS_PYTHON: &str = "`empty()` before each `get()`";
+
+/// The sleep workload's rows for tasks that sleep each duration in turn:
+/// all durations together (the headline), then one row per duration.
+macro_rules! sleep_rows {
+    ($id:literal, $label:literal, $rust:literal, $python:literal) => {
+        [
+            headline(against_reference(row(
+                $id,
+                $label,
+                S,
+                both($id, $rust, $python),
+            ))),
+            sleep_rows!(@one $id, $label, $rust, $python, "10100us"),
+            sleep_rows!(@one $id, $label, $rust, $python, "10300us"),
+            sleep_rows!(@one $id, $label, $rust, $python, "10500us"),
+            sleep_rows!(@one $id, $label, $rust, $python, "10700us"),
+            sleep_rows!(@one $id, $label, $rust, $python, "10900us"),
+        ]
+    };
+    (@one $id:literal, $label:literal, $rust:literal, $python:literal, $duration:literal) => {
+        against_reference(row(
+            concat!($id, "-", $duration),
+            $label,
+            S,
+            both(concat!($id, "-", $duration), $rust, $python),
+        ))
+    };
+}
+
+const SLEEPING_TASKS: [Row; 6] = sleep_rows!(
+    "tasks",
+    "{sleepers} tasks sleeping {sleep_seconds}, awaited together: time beyond the sleep",
+    "`tokio::spawn` of `tokio::time::sleep`, one thread",
+    "`asyncio.gather` of `asyncio.sleep`"
+);
 
 pub const WORKLOADS: &[Workload] = &[
     Workload {
@@ -229,26 +300,26 @@ pub const WORKLOADS: &[Workload] = &[
         title: "Lock counter",
         item: Some("increment"),
         speedup_baseline: Some("one-thread-locked"),
-        limit: Some(ATOMIC_LIMIT),
+        reference: Some(ATOMIC_REFERENCE),
         programs: &[Program {
             rust: &["counter"],
             python: &["counter.py"],
             rows: &[
                 row(
                     "atomic-uncontended",
-                    "limit: 1 thread, uncontended atomic increments",
+                    "reference: {threads} thread, uncontended atomic increments",
                     S,
                     rust_only("atomic-uncontended", "`AtomicU64::fetch_add`"),
                 ),
-                against_limit(row(
+                against_reference(row(
                     "one-thread-locked",
-                    "1 thread, locked increments",
+                    "{threads} thread, locked increments",
                     S,
                     both("one-thread-locked", "`Mutex<u64>`", "`threading.Lock`"),
                 )),
-                headline(against_limit(row(
+                headline(against_reference(row(
                     "two-threads-locked",
-                    "2 threads, locked increments",
+                    "{threads} threads, locked increments",
                     S,
                     both("two-threads-locked", "`Mutex<u64>`", "`threading.Lock`"),
                 ))),
@@ -256,7 +327,7 @@ pub const WORKLOADS: &[Workload] = &[
                     counted_in: Some("two-threads-locked"),
                     ..row(
                         "two-threads-locked-sleeps",
-                        "2 threads, locked: times a thread went to sleep",
+                        "{threads} threads, locked: times a thread went to sleep",
                         Unit::Count,
                         both(
                             "two-threads-locked-sleeps",
@@ -265,9 +336,9 @@ pub const WORKLOADS: &[Workload] = &[
                         ),
                     )
                 },
-                against_limit(row(
+                against_reference(row(
                     "two-threads-atomic",
-                    "2 threads, atomic increments",
+                    "{threads} threads, atomic increments",
                     S,
                     both(
                         "two-threads-atomic",
@@ -277,7 +348,7 @@ pub const WORKLOADS: &[Workload] = &[
                 )),
                 row(
                     "two-threads-local",
-                    "2 threads, each counting alone, summed at the end",
+                    "{threads} threads, each counting alone, summed at the end",
                     S,
                     both(
                         "two-threads-local",
@@ -287,7 +358,7 @@ pub const WORKLOADS: &[Workload] = &[
                 ),
                 row(
                     "two-threads-batched",
-                    "2 threads, 1,000 increments per lock",
+                    "{threads} threads, {batch} increments per lock",
                     S,
                     both("two-threads-batched", "`Mutex<u64>`", "`threading.Lock`"),
                 ),
@@ -299,7 +370,7 @@ pub const WORKLOADS: &[Workload] = &[
         title: "CPU-bound work and the GIL",
         item: Some("step"),
         speedup_baseline: Some("serial"),
-        limit: Some(("cpu", "cores")),
+        reference: Some(("cpu", "cores")),
         programs: &[Program {
             rust: &["cpu"],
             python: &["cpu.py"],
@@ -312,29 +383,29 @@ pub const WORKLOADS: &[Workload] = &[
                 ),
                 headline(row(
                     "serial",
-                    "4 calls, one after another",
+                    "{calls} calls, one after another",
                     S,
                     both("serial", "a loop", "a loop"),
                 )),
-                against_limit(row(
+                against_reference(row(
                     "threads",
-                    "4 calls on 4 threads",
+                    "{calls} calls on {threads} threads",
                     S,
                     both("threads", "`thread::scope`", "`threading.Thread`"),
                 )),
-                against_limit(row(
+                against_reference(row(
                     "processes",
-                    "4 calls in 4 processes",
+                    "{calls} calls in {processes} processes",
                     S,
                     both(
                         "processes",
-                        "4 × `Command::spawn` of itself",
-                        "`multiprocessing.Pool(4).map`",
+                        "`Command::spawn` of itself",
+                        "`multiprocessing.Pool.map`",
                     ),
                 )),
-                against_limit(row(
+                against_reference(row(
                     "rayon",
-                    "4 calls with rayon",
+                    "{calls} calls with rayon, {threads} threads",
                     S,
                     rust_only("rayon", "`par_iter` on rayon's global pool"),
                 )),
@@ -346,41 +417,50 @@ pub const WORKLOADS: &[Workload] = &[
         title: "Message throughput",
         item: Some("message"),
         speedup_baseline: None,
-        limit: Some(("messages", "copy")),
+        reference: Some(("messages", "copy")),
         programs: &[Program {
             rust: &["messages"],
             python: &["messages.py"],
             rows: &[
                 row(
                     "copy",
-                    "limit: copying the 8 bytes of a message at memory bandwidth",
+                    "reference: copying the {message_bytes} of a message within the cache, {buffer_bytes} at a time",
                     S,
-                    rust_only("copy", "`copy_from_slice`, 64 MiB at a time"),
+                    rust_only("copy", "`copy_from_slice`"),
                 ),
-                headline(against_limit(row(
+                headline(against_reference(row(
                     "threads",
-                    "between 2 threads",
+                    "between {threads} threads, unbounded queue",
                     S,
                     each(
-                        ("threads-mpsc", "`std::sync::mpsc`"),
-                        ("threads-queue", "`queue.Queue`"),
+                        ("threads-mpsc", "`std::sync::mpsc::channel`"),
+                        ("threads-queue", "`queue.Queue()`"),
                     ),
                 ))),
-                against_limit(row(
+                against_reference(row(
                     "threads-crossbeam",
-                    "between 2 threads, crossbeam",
+                    "between {threads} threads, unbounded queue, crossbeam",
                     S,
-                    rust_only("threads-crossbeam", "`crossbeam::channel`"),
+                    rust_only("threads-crossbeam", "`crossbeam::channel::unbounded`"),
                 )),
-                against_limit(row(
+                against_reference(row(
+                    "threads-handoff",
+                    "between {threads} threads, queue of capacity {capacity}",
+                    S,
+                    each(
+                        ("threads-handoff-mpsc", "`std::sync::mpsc::sync_channel`"),
+                        ("threads-handoff-queue", "`queue.Queue(maxsize)`"),
+                    ),
+                )),
+                against_reference(row(
                     "processes-queue",
-                    "between 2 processes, queue",
+                    "between {processes} processes, queue",
                     S,
                     python_only("processes-queue", "`multiprocessing.Queue`"),
                 )),
-                against_limit(row(
+                against_reference(row(
                     "processes-pipe",
-                    "between 2 processes, pipe",
+                    "between {processes} processes, pipe",
                     S,
                     both(
                         "processes-pipe",
@@ -388,15 +468,51 @@ pub const WORKLOADS: &[Workload] = &[
                         "`multiprocessing.Pipe`",
                     ),
                 )),
-                against_limit(row(
+                against_reference(row(
                     "tasks",
-                    "between 2 async tasks",
+                    "between {tasks} async tasks, queue of capacity {capacity}",
                     S,
                     each(
-                        ("tasks-mpsc", "`tokio::sync::mpsc`, one thread"),
-                        ("tasks-queue", "`asyncio.Queue`"),
+                        ("tasks-mpsc", "`tokio::sync::mpsc::channel`, one thread"),
+                        ("tasks-queue", "`asyncio.Queue(maxsize)`"),
                     ),
                 )),
+                Row {
+                    counted_in: Some("tasks"),
+                    ..row(
+                        "tasks-waits",
+                        "between {tasks} async tasks, queue of capacity {capacity}: times the consumer waited",
+                        Unit::Count,
+                        each(
+                            ("tasks-mpsc-waits", CONSUMER_WAITS_RUST),
+                            ("tasks-queue-waits", CONSUMER_WAITS_PYTHON),
+                        ),
+                    )
+                },
+                against_reference(row(
+                    "tasks-burst",
+                    "between {tasks} async tasks, unbounded queue: a burst",
+                    S,
+                    each(
+                        (
+                            "tasks-burst-mpsc",
+                            "`tokio::sync::mpsc::unbounded_channel`, one thread",
+                        ),
+                        ("tasks-burst-queue", "`asyncio.Queue()`"),
+                    ),
+                )),
+                Row {
+                    counted_in: Some("tasks-burst"),
+                    ..row(
+                        "tasks-burst-waits",
+                        "between {tasks} async tasks, unbounded queue: times the consumer waited",
+                        Unit::Count,
+                        each(
+                            ("tasks-burst-mpsc-waits", CONSUMER_WAITS_RUST),
+                            ("tasks-burst-queue-waits", CONSUMER_WAITS_PYTHON),
+                        ),
+                    )
+                },
             ],
         }],
     },
@@ -405,24 +521,24 @@ pub const WORKLOADS: &[Workload] = &[
         title: "Start-up cost",
         item: Some("start"),
         speedup_baseline: None,
-        limit: Some(("startup", "wake")),
+        reference: Some(("startup", "wake")),
         programs: &[Program {
             rust: &["startup"],
             python: &["startup.py"],
             rows: &[
                 row(
                     "wake",
-                    "limit: waking a sleeping thread",
+                    "reference: {threads} threads waking each other in turn",
                     S,
-                    rust_only("wake", "`thread::park` and `unpark`, ping-pong"),
+                    rust_only("wake", "`thread::park` and `unpark`"),
                 ),
-                headline(against_limit(row(
+                headline(against_reference(row(
                     "threads",
                     "start and join threads",
                     S,
                     both("threads", "`thread::spawn`", "`threading.Thread`"),
                 ))),
-                against_limit(row(
+                against_reference(row(
                     "processes-fork",
                     "start and join processes by fork",
                     S,
@@ -432,7 +548,7 @@ pub const WORKLOADS: &[Workload] = &[
                         "`multiprocessing`, fork",
                     ),
                 )),
-                against_limit(row(
+                against_reference(row(
                     "processes-spawn",
                     "start and join processes by spawn",
                     S,
@@ -460,7 +576,7 @@ pub const WORKLOADS: &[Workload] = &[
         title: "Memory per idle task and per blocked thread",
         item: None,
         speedup_baseline: None,
-        limit: Some(("memory", "task-state")),
+        reference: Some(("memory", "task-state")),
         programs: &[
             Program {
                 rust: &["task-memory"],
@@ -468,13 +584,17 @@ pub const WORKLOADS: &[Workload] = &[
                 rows: &[
                     row(
                         "task-state",
-                        "limit: the state a waiting task keeps",
+                        "reference: the state one waiting task keeps",
                         Unit::Bytes,
-                        rust_only("task-state", "`size_of_val` of its future"),
+                        both(
+                            "task-state",
+                            "`size_of_val` of its future",
+                            "`sys.getsizeof` of its coroutine",
+                        ),
                     ),
-                    headline(against_limit(row(
+                    headline(against_reference(row(
                         "task",
-                        "one of 10,000 tasks waiting for a signal",
+                        "one of {tasks} tasks waiting for a signal",
                         Unit::Bytes,
                         both("task-memory", "`tokio::spawn`", "`asyncio.create_task`"),
                     ))),
@@ -483,12 +603,24 @@ pub const WORKLOADS: &[Workload] = &[
             Program {
                 rust: &["thread-memory"],
                 python: &["startup.py", "thread-memory"],
-                rows: &[row(
-                    "thread",
-                    "one of 200 threads blocked on a barrier",
-                    Unit::Bytes,
-                    both("thread-memory", "`thread::spawn`", "`threading.Thread`"),
-                )],
+                rows: &[
+                    row(
+                        "thread",
+                        "one of {threads} threads blocked on a barrier: resident memory",
+                        Unit::Bytes,
+                        both("thread-memory", "`thread::spawn`", "`threading.Thread`"),
+                    ),
+                    row(
+                        "thread-kernel-stack",
+                        "one of {threads} threads blocked on a barrier: kernel stack",
+                        Unit::Bytes,
+                        both(
+                            "thread-kernel-stack",
+                            "`KernelStack` in `/proc/meminfo`",
+                            "`KernelStack` in `/proc/meminfo`",
+                        ),
+                    ),
+                ],
             },
         ],
     },
@@ -497,39 +629,39 @@ pub const WORKLOADS: &[Workload] = &[
         title: "Pool map",
         item: Some("item"),
         speedup_baseline: None,
-        limit: Some(ATOMIC_LIMIT),
+        reference: Some(ATOMIC_REFERENCE),
         programs: &[Program {
             rust: &["pool"],
             python: &["pool.py"],
             rows: &[
                 row(
                     "process-default",
-                    "2 processes, default chunks",
+                    "{workers} processes, chunks of the pool's choosing",
                     S,
-                    python_only("process-pool-default", "`Pool(2).map`"),
+                    python_only("process-pool-default", "`Pool.map`"),
                 ),
-                against_limit(row(
+                against_reference(row(
                     "process-chunk-1",
-                    "2 processes, one item at a time",
+                    "{workers} processes, chunks of {chunksize}",
                     S,
-                    python_only("process-pool-chunk-1", "`Pool(2).map(…, chunksize=1)`"),
+                    python_only("process-pool-chunk-1", "`Pool.map(…, chunksize)`"),
                 )),
                 row(
                     "thread-default",
-                    "2 threads, in chunks",
+                    "{workers} threads, chunks of the pool's choosing",
                     S,
                     each(
-                        ("rayon", "rayon, 2 threads"),
-                        ("thread-pool-default", "`ThreadPool(2).map`"),
+                        ("rayon", "rayon's `par_iter`"),
+                        ("thread-pool-default", "`ThreadPool.map`"),
                     ),
                 ),
-                headline(against_limit(row(
+                headline(against_reference(row(
                     "thread-chunk-1",
-                    "2 threads, one item at a time",
+                    "{workers} threads, chunks of {chunksize}",
                     S,
                     each(
-                        ("thread-pool-chunk-1", "2 threads and a channel"),
-                        ("thread-pool-chunk-1", "`ThreadPool(2).map(…, chunksize=1)`"),
+                        ("thread-pool-chunk-1", "threads and a channel"),
+                        ("thread-pool-chunk-1", "`ThreadPool.map(…, chunksize)`"),
                     ),
                 ))),
             ],
@@ -540,30 +672,26 @@ pub const WORKLOADS: &[Workload] = &[
         title: "Sleep overlap",
         item: Some("wait"),
         speedup_baseline: None,
-        limit: Some(("sleep", "timer-slack")),
+        reference: Some(("sleep", "one-sleep")),
         programs: &[Program {
             rust: &["sleep"],
             python: &["sleep.py"],
             rows: &[
                 row(
-                    "timer-slack",
-                    "limit: how late the kernel may end a sleep",
+                    "one-sleep",
+                    "reference: {sleepers} thread sleeping {sleep_seconds} alone, timer slack {timer_slack_seconds}: time beyond the sleep",
                     S,
-                    rust_only("timer-slack", "`/proc/self/timerslack_ns`"),
+                    both("one-sleep", "`thread::sleep`", "`time.sleep`"),
                 ),
-                headline(against_limit(row(
-                    "tasks",
-                    "3 tasks sleeping 10 ms, gathered: time beyond 10 ms",
-                    S,
-                    both(
-                        "tasks",
-                        "`tokio::join!` of `tokio::time::sleep`",
-                        "`asyncio.gather` of `asyncio.sleep`",
-                    ),
-                ))),
-                against_limit(row(
+                SLEEPING_TASKS[0],
+                SLEEPING_TASKS[1],
+                SLEEPING_TASKS[2],
+                SLEEPING_TASKS[3],
+                SLEEPING_TASKS[4],
+                SLEEPING_TASKS[5],
+                against_reference(row(
                     "threads",
-                    "3 threads sleeping 10 ms, joined: time beyond 10 ms",
+                    "{sleepers} threads, started beforehand, sleeping {sleep_seconds}: time beyond the sleep",
                     S,
                     both("threads", "`thread::sleep`", "`time.sleep`"),
                 )),
@@ -596,37 +724,34 @@ mod tests {
                 assert!(row_ids.contains(counted_in), "{}", workload.id);
             }
         }
-        for (workload, row) in WORKLOADS.iter().filter_map(|w| w.limit) {
-            let limits = WORKLOADS.iter().filter(|w| w.id == workload);
-            let rows = limits.flat_map(|w| w.programs.iter().flat_map(|p| p.rows));
+        for (workload, row) in WORKLOADS.iter().filter_map(|w| w.reference) {
+            let references = WORKLOADS.iter().filter(|w| w.id == workload);
+            let rows = references.flat_map(|w| w.programs.iter().flat_map(|p| p.rows));
             assert_eq!(rows.filter(|r| r.id == row).count(), 1, "{workload}/{row}");
         }
     }
 
     #[test]
     fn a_program_must_print_each_of_its_cases_once() {
-        let program = &WORKLOADS[2].programs[0];
+        let program = &WORKLOADS[3].programs[0];
         let line = |case: &str| {
-            format!("{{\"case\": \"{case}\", \"value\": 0.5, \"unit\": \"s\", \"items\": 9}}\n")
+            format!(
+                "{{\"case\": \"{case}\", \"value\": 0.5, \"unit\": \"s\", \"items\": 9, \"params\": {{}}}}\n"
+            )
         };
-        let all: String = [
-            "threads-queue",
-            "processes-queue",
-            "processes-pipe",
-            "tasks-queue",
-        ]
-        .map(line)
-        .concat();
+        let all: String = ["threads", "processes-fork", "processes-spawn", "tasks"]
+            .map(line)
+            .concat();
         let values = program.read(Language::Python, &all).unwrap();
         assert_eq!(values.len(), 4);
-        assert_eq!(values["tasks"], (0.5, Some(9)));
+        assert_eq!(values["tasks"], (0.5, Some(9), Params::new()));
         let uncounted = all.replace(", \"items\": 9", "");
         assert!(program.read(Language::Python, &uncounted).is_err());
         let (_, without_first) = all.split_once('\n').unwrap();
         assert!(program.read(Language::Python, without_first).is_err());
         assert!(
             program
-                .read(Language::Python, &(all.clone() + &line("tasks-queue")))
+                .read(Language::Python, &(all.clone() + &line("tasks")))
                 .is_err()
         );
         assert!(
@@ -634,5 +759,33 @@ mod tests {
                 .read(Language::Python, &(all + &line("other")))
                 .is_err()
         );
+    }
+
+    #[test]
+    fn a_case_must_print_the_parameters_its_label_shows() {
+        let program = &WORKLOADS[5].programs[0];
+        let line = |params: &str| {
+            format!(
+                "{{\"case\": \"thread-pool-chunk-1\", \"value\": 0.5, \"unit\": \"s\", \"items\": 9, \"params\": {params}}}\n\
+                 {{\"case\": \"thread-pool-default\", \"value\": 0.5, \"unit\": \"s\", \"items\": 9, \"params\": {{\"workers\": 2, \"chunksize\": null}}}}\n\
+                 {{\"case\": \"process-pool-default\", \"value\": 0.5, \"unit\": \"s\", \"items\": 9, \"params\": {{\"workers\": 2, \"chunksize\": null}}}}\n\
+                 {{\"case\": \"process-pool-chunk-1\", \"value\": 0.5, \"unit\": \"s\", \"items\": 9, \"params\": {{\"workers\": 2, \"chunksize\": 1}}}}\n"
+            )
+        };
+        assert!(
+            program
+                .read(Language::Python, &line(r#"{"workers": 2, "chunksize": 1}"#))
+                .is_ok()
+        );
+        let error = program
+            .read(Language::Python, &line(r#"{"workers": 2}"#))
+            .unwrap_err();
+        assert!(error.contains("\"chunksize\""), "{error}");
+    }
+
+    #[test]
+    fn placeholders_are_the_names_in_braces() {
+        let names: Vec<&str> = placeholders("{threads} threads, {batch} per lock").collect();
+        assert_eq!(names, ["threads", "batch"]);
     }
 }

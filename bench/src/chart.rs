@@ -1,6 +1,7 @@
 //! The appendix's charts, drawn with plotters' SVG backend: one row per
-//! piece of work, a Rust bar and a Python bar at the median, and a dot for
-//! every run, so that a spread, or two clusters, shows as it is.
+//! piece of work, a bar at the median for each side (Rust, and the twin on
+//! each CPython), and a dot for every run, so that a spread, or two
+//! clusters, shows as it is.
 //!
 //! The report hands over plain numbers and labels; nothing here reads a
 //! results file.
@@ -16,18 +17,27 @@ use crate::line::Unit;
 use crate::numbers::{self, tick};
 
 const WIDTH: u32 = 760;
-const ROW_HEIGHT: u32 = 62;
+/// The height of a row's label, and of each side's bar in it.
+const LABEL_HEIGHT: u32 = 22;
+const BAR_HEIGHT: u32 = 20;
 /// Room for the caption, the axis and the legend.
 const FRAME_HEIGHT: u32 = 110;
-const RUST: RGBColor = RGBColor(0xb7, 0x41, 0x0e);
-const PYTHON: RGBColor = RGBColor(0x30, 0x69, 0x98);
+/// The sides' colours, in order: Rust, then each CPython.
+const COLOURS: [RGBColor; 3] = [
+    RGBColor(0xb7, 0x41, 0x0e),
+    RGBColor(0x30, 0x69, 0x98),
+    RGBColor(0x2a, 0x9d, 0x8f),
+];
 const FONT: &str = "sans-serif";
 
-/// One row of a chart: a piece of work, and what each side measured.
+/// The sides a chart shows, by name (`Rust`, `Python 3.11`), in order.
+pub type Sides<'a> = &'a [String];
+
+/// One row of a chart: a piece of work, and what each side measured, in
+/// the order of the chart's sides.
 pub struct Bar {
     pub label: String,
-    pub rust: Option<Runs>,
-    pub python: Option<Runs>,
+    pub sides: Vec<Option<Runs>>,
 }
 
 /// One side's runs: the median the bar ends at, and every run's value.
@@ -38,10 +48,17 @@ pub struct Runs {
 
 /// A chart of `rows`, all in `unit`, on a logarithmic axis: the work spans
 /// orders of magnitude between the two languages.
-pub fn bars(path: &Path, title: &str, axis: &str, unit: Unit, rows: &[Bar]) -> Result<(), String> {
+pub fn bars(
+    path: &Path,
+    title: &str,
+    axis: &str,
+    unit: Unit,
+    sides: Sides,
+    rows: &[Bar],
+) -> Result<(), String> {
     let values = || {
         rows.iter()
-            .flat_map(|b| [&b.rust, &b.python])
+            .flat_map(|b| &b.sides)
             .flatten()
             .flat_map(|runs| runs.samples.iter().chain([&runs.median]))
             .copied()
@@ -53,7 +70,7 @@ pub fn bars(path: &Path, title: &str, axis: &str, unit: Unit, rows: &[Bar]) -> R
     }
     // Whole decades, with one to spare on the right for the value labels.
     let x_range = 10f64.powf(low.log10().floor())..10f64.powf(high.log10().ceil() + 1.0);
-    let root = canvas(path, rows.len())?;
+    let root = canvas(path, rows.len(), sides.len())?;
     let mut chart = frame(&root, title, x_range.clone().log_scale(), rows.len())?;
     chart
         .configure_mesh()
@@ -63,10 +80,10 @@ pub fn bars(path: &Path, title: &str, axis: &str, unit: Unit, rows: &[Bar]) -> R
         .x_label_formatter(&|v| tick(*v, unit))
         .draw()
         .map_err(|e| e.to_string())?;
-    draw_rows(&mut chart, x_range.start, rows, &|v| {
+    draw_rows(&mut chart, x_range.start, sides.len(), rows, &|v| {
         numbers::value(v, unit)
     })?;
-    legend(&mut chart)?;
+    legend(&mut chart, sides)?;
     root.present().map_err(|e| e.to_string())
 }
 
@@ -76,17 +93,18 @@ pub fn speedups(
     path: &Path,
     title: &str,
     axis: &str,
+    sides: Sides,
     rows: &[Bar],
     limit: f64,
 ) -> Result<(), String> {
     let highest = rows
         .iter()
-        .flat_map(|b| [&b.rust, &b.python])
+        .flat_map(|b| &b.sides)
         .flatten()
         .flat_map(|runs| runs.samples.iter().chain([&runs.median]))
         .fold(limit, |high, &v| high.max(v));
     let x_range = 0.0..(highest * 1.3).ceil();
-    let root = canvas(path, rows.len())?;
+    let root = canvas(path, rows.len(), sides.len())?;
     let mut chart = frame(&root, title, x_range.clone(), rows.len())?;
     chart
         .configure_mesh()
@@ -101,15 +119,21 @@ pub fn speedups(
             BLACK.stroke_width(2),
         )])
         .map_err(|e| e.to_string())?;
-    draw_rows(&mut chart, x_range.start, rows, &|v| format!("{v:.2}×"))?;
-    legend(&mut chart)?;
+    draw_rows(&mut chart, x_range.start, sides.len(), rows, &|v| {
+        format!("{v:.2}×")
+    })?;
+    legend(&mut chart, sides)?;
     root.present().map_err(|e| e.to_string())
 }
 
 type Chart<'a, 'b, X> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<X, RangedCoordf64>>;
 
-fn canvas(path: &Path, rows: usize) -> Result<DrawingArea<SVGBackend<'_>, Shift>, String> {
-    let height = FRAME_HEIGHT + ROW_HEIGHT * rows as u32;
+fn canvas(
+    path: &Path,
+    rows: usize,
+    sides: usize,
+) -> Result<DrawingArea<SVGBackend<'_>, Shift>, String> {
+    let height = FRAME_HEIGHT + (LABEL_HEIGHT + BAR_HEIGHT * sides as u32) * rows as u32;
     let root = SVGBackend::new(path, (WIDTH, height)).into_drawing_area();
     root.fill(&WHITE).map_err(|e| e.to_string())?;
     Ok(root)
@@ -132,18 +156,23 @@ fn frame<'a, 'b, X: AsRangedCoord<Value = f64>>(
         .map_err(|e| e.to_string())
 }
 
-/// Each row: its label on top, then the Rust bar, then the Python bar, each
-/// ending at the median, with a dot for every run and the median's value
-/// beyond the slowest.
+/// Each row: its label on top, then a bar for each side, each ending at
+/// the median, with a dot for every run and the median's value beyond the
+/// slowest.
 fn draw_rows<X: Ranged<ValueType = f64>>(
     chart: &mut Chart<'_, '_, X>,
     origin: f64,
+    sides: usize,
     rows: &[Bar],
     label: &dyn Fn(f64) -> String,
 ) -> Result<(), String> {
     let text = (FONT, 14).into_font();
     let small = (FONT, 12).into_font();
     let count = rows.len() as f64;
+    // A row is one unit high: the label's share on top, then the bars'.
+    let row_height = f64::from(LABEL_HEIGHT + BAR_HEIGHT * sides as u32);
+    let label_share = f64::from(LABEL_HEIGHT) / row_height;
+    let bar_share = f64::from(BAR_HEIGHT) / row_height;
     for (index, row) in rows.iter().enumerate() {
         let top = count - index as f64;
         chart
@@ -153,17 +182,25 @@ fn draw_rows<X: Ranged<ValueType = f64>>(
                 text.clone(),
             )])
             .map_err(|e| e.to_string())?;
-        for (runs, colour, offset) in [(&row.rust, RUST, 0.38), (&row.python, PYTHON, 0.72)] {
-            let centre = top - offset;
+        for (side, runs) in row.sides.iter().enumerate() {
+            let colour = COLOURS[side % COLOURS.len()];
+            let centre = top - label_share - bar_share * (side as f64 + 0.5);
             let Some(runs) = runs else {
                 let none = small.color(&RGBColor(0x80, 0x80, 0x80));
                 chart
-                    .draw_series([Text::new("no counterpart", (origin, centre + 0.08), none)])
+                    .draw_series([Text::new(
+                        "no counterpart",
+                        (origin, centre + bar_share * 0.3),
+                        none,
+                    )])
                     .map_err(|e| e.to_string())?;
                 continue;
             };
             let bar = Rectangle::new(
-                [(origin, centre + 0.13), (runs.median, centre - 0.13)],
+                [
+                    (origin, centre + bar_share * 0.38),
+                    (runs.median, centre - bar_share * 0.38),
+                ],
                 colour.mix(0.55).filled(),
             );
             chart.draw_series([bar]).map_err(|e| e.to_string())?;
@@ -186,17 +223,19 @@ fn draw_rows<X: Ranged<ValueType = f64>>(
 
 fn legend<'a, 'b: 'a, X: Ranged<ValueType = f64>>(
     chart: &mut Chart<'a, 'b, X>,
+    sides: Sides,
 ) -> Result<(), String> {
-    for (name, colour) in [("Rust", RUST), ("Python", PYTHON)] {
+    for (index, name) in sides.iter().enumerate() {
+        let colour = COLOURS[index % COLOURS.len()];
         chart
             .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())
             .map_err(|e| e.to_string())?
-            .label(name)
+            .label(name.as_str())
             .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.filled()));
     }
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
+        .position(SeriesLabelPosition::LowerRight)
         .background_style(WHITE.mix(0.9))
         .border_style(BLACK)
         .label_font((FONT, 13))

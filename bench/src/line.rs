@@ -1,13 +1,23 @@
 //! What a workload program is told and what it prints: it takes
 //! `[--size full|tiny]` and prints one result per line as JSON,
-//! `{"case": "two-threads-locked", "value": 0.451, "unit": "s", "items": 4000000}`,
+//! `{"case": "two-threads-locked", "value": 0.451, "unit": "s", "items": 4000000,
+//! "params": {"threads": 2}}`,
 //! where `items` (present where a cost per item means something) is how many
-//! items the value covers. The two sides may do different numbers of items,
-//! each sized to run long enough to time, so they are compared per item. The
-//! Rust workloads and the Python twins print the same shape, so one parser
-//! reads both.
+//! items the value covers, and `params` the parameters the case ran with
+//! (threads, tasks, queue capacity, sleep durations in seconds...), written
+//! by the program that ran it. The two sides may do different numbers of
+//! items, each sized to run long enough to time, so they are compared per
+//! item. The Rust workloads and the Python twins print the same shape, so
+//! one parser reads both.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// A case's parameters by name: a number, a list of numbers, or `null`
+/// (no bound, the library's default).
+pub type Params = BTreeMap<String, Value>;
 
 /// How big a run is: `Full` for the appendix, `Tiny` for the tests, which
 /// only check that every program runs and prints well-formed results.
@@ -64,15 +74,17 @@ pub struct Line {
     pub unit: Unit,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<u64>,
+    pub params: Params,
 }
 
 impl Line {
-    pub fn print(case: &str, value: f64, unit: Unit, items: Option<u64>) {
+    pub fn print(case: &str, value: f64, unit: Unit, items: Option<u64>, params: Params) {
         let line = Line {
             case: case.to_string(),
             value,
             unit,
             items,
+            params,
         };
         println!(
             "{}",
@@ -82,7 +94,8 @@ impl Line {
 }
 
 /// Every line of a program's standard output as a result: each must be
-/// one JSON object of the shape above, with a finite, non-negative value.
+/// one JSON object of the shape above, with a finite, non-negative value
+/// and its parameters.
 pub fn parse(stdout: &str) -> Result<Vec<Line>, String> {
     stdout
         .lines()
@@ -93,11 +106,23 @@ pub fn parse(stdout: &str) -> Result<Vec<Line>, String> {
                 Err(format!("not a finite, non-negative value: {text:?}"))
             } else if line.items == Some(0) {
                 Err(format!("a value over no items: {text:?}"))
+            } else if let Some((name, _)) = line.params.iter().find(|(_, v)| !is_param(v)) {
+                Err(format!(
+                    "parameter {name:?} is not a number, a list of numbers or null: {text:?}"
+                ))
             } else {
                 Ok(line)
             }
         })
         .collect()
+}
+
+fn is_param(value: &Value) -> bool {
+    match value {
+        Value::Null | Value::Number(_) => true,
+        Value::Array(items) => items.iter().all(Value::is_number),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -106,22 +131,28 @@ mod tests {
 
     #[test]
     fn python_and_rust_lines_parse_alike() {
-        let python = r#"{"case": "threads", "value": 0.25, "unit": "s"}"#;
-        let rust = r#"{"case":"threads","value":0.25,"unit":"s"}"#;
+        let python = r#"{"case": "threads", "value": 0.25, "unit": "s", "params": {"threads": 2}}"#;
+        let rust = r#"{"case":"threads","value":0.25,"unit":"s","params":{"threads":2}}"#;
         assert_eq!(parse(python), parse(rust));
         assert_eq!(parse(rust).unwrap()[0].unit, Unit::Seconds);
-        let counted = r#"{"case": "threads", "value": 0.25, "unit": "s", "items": 1000}"#;
+        assert_eq!(parse(rust).unwrap()[0].params["threads"], 2);
+        let counted =
+            r#"{"case": "threads", "value": 0.25, "unit": "s", "items": 1000, "params": {}}"#;
         assert_eq!(parse(counted).unwrap()[0].items, Some(1000));
+        let listed = r#"{"case": "s", "value": 1, "unit": "s", "params": {"sleep_seconds": [0.0101, 0.0103], "capacity": null}}"#;
+        assert!(parse(listed).is_ok());
     }
 
     #[test]
     fn malformed_lines_are_refused() {
         for bad in [
             "threads 0.25",
-            r#"{"case": "threads", "value": -1, "unit": "s"}"#,
-            r#"{"case": "threads", "value": 1, "unit": "ms"}"#,
-            r#"{"case": "threads", "value": 1, "unit": "s", "extra": 0}"#,
-            r#"{"case": "threads", "value": 1, "unit": "s", "items": 0}"#,
+            r#"{"case": "threads", "value": -1, "unit": "s", "params": {}}"#,
+            r#"{"case": "threads", "value": 1, "unit": "ms", "params": {}}"#,
+            r#"{"case": "threads", "value": 1, "unit": "s", "params": {}, "extra": 0}"#,
+            r#"{"case": "threads", "value": 1, "unit": "s", "items": 0, "params": {}}"#,
+            r#"{"case": "threads", "value": 1, "unit": "s"}"#,
+            r#"{"case": "threads", "value": 1, "unit": "s", "params": {"kind": "os"}}"#,
         ] {
             assert!(parse(bad).is_err(), "{bad}");
         }

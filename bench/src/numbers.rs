@@ -1,6 +1,6 @@
 //! How the report and the charts write numbers: a value in its unit to
-//! three significant figures, a ratio to two, an axis tick, a count with
-//! thousands separators.
+//! three significant figures, a list of values, a ratio to two, an axis
+//! tick, a count with thousands separators.
 
 use crate::line::Unit;
 
@@ -8,6 +8,10 @@ use crate::line::Unit;
 pub fn value(value: f64, unit: Unit) -> String {
     if unit == Unit::Count {
         return count(value.round() as u64);
+    }
+    // Below a KiB, bytes are whole: `8 B`, not `8.00 B`.
+    if unit == Unit::Bytes && value.abs() < 1024.0 {
+        return format!("{} B", value.round());
     }
     let (scaled, suffix) = scale(value, unit);
     format!("{} {suffix}", three_figures(scaled, scaled))
@@ -32,6 +36,25 @@ pub fn with_spread(median: f64, min: f64, max: f64, unit: Unit) -> String {
         in_scale(min),
         in_scale(max)
     )
+}
+
+/// Several values in the first one's unit, each to three significant
+/// figures: `10.1 / 10.3 / 10.5 ms`.
+pub fn list(values: &[f64], unit: Unit) -> String {
+    let Some(&first) = values.first() else {
+        return String::new();
+    };
+    if unit == Unit::Count {
+        let counts: Vec<String> = values.iter().map(|&v| value(v, unit)).collect();
+        return counts.join(" / ");
+    }
+    let (scaled, suffix) = scale(first, unit);
+    let factor = if first == 0.0 { 1.0 } else { scaled / first };
+    let each: Vec<String> = values
+        .iter()
+        .map(|&v| three_figures(v * factor, v * factor))
+        .collect();
+    format!("{} {suffix}", each.join(" / "))
 }
 
 /// A short label for an axis tick: `10 ms`, `1 s`, `500 µs`; sizes, whose
@@ -119,11 +142,14 @@ mod tests {
         assert_eq!(value(1.5, Unit::Seconds), "1.50 s");
         assert_eq!(value(0.000_812, Unit::Seconds), "812 µs");
         assert_eq!(value(978.1, Unit::Bytes), "978 B");
+        assert_eq!(value(8.0, Unit::Bytes), "8 B");
         assert_eq!(value(16_527.0, Unit::Bytes), "16.1 KiB");
         assert_eq!(value(2.0, Unit::Count), "2");
         assert_eq!(tick(0.01, Unit::Seconds), "10 ms");
         assert_eq!(tick(1.0, Unit::Seconds), "1 s");
         assert_eq!(tick(10_000.0, Unit::Bytes), "9.77 KiB");
+        assert_eq!(list(&[0.0101, 0.0109], Unit::Seconds), "10.1 / 10.9 ms");
+        assert_eq!(list(&[1.0, 1000.0], Unit::Count), "1 / 1,000");
     }
 
     #[test]

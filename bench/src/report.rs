@@ -16,11 +16,12 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::catalogue::Language;
+use serde_json::Value;
+
 use crate::chart::{self, Bar, Runs};
 use crate::line::Unit;
-use crate::numbers::{change, count, percent, ratio, times, value, with_spread};
-use crate::results::{Distance, Measured, Results, RowResult, WorkloadResult};
+use crate::numbers::{change, count, list, percent, ratio, times, value, with_spread};
+use crate::results::{Distance, Measured, Results, RowResult, Side, WorkloadResult};
 
 /// The folder, under the English files' own, of the Chinese edition's.
 pub const CHINESE_DIR: &str = "zh-CN";
@@ -66,7 +67,8 @@ fn only_code(text: &str) -> bool {
 }
 
 /// Every label the report writes, English then Chinese. Templates fill
-/// each `{}` in order.
+/// each `{}` in order; a row's label fills each `{name}` with the parameter
+/// `name`, the same in both.
 pub const LABELS: &[(&str, &str)] = &[
     // Workloads.
     ("Lock counter", "加锁计数器"),
@@ -78,7 +80,7 @@ pub const LABELS: &[(&str, &str)] = &[
         "每个空闲任务与每个阻塞线程的内存",
     ),
     ("Pool map", "池的 map"),
-    ("Sleep overlap", "睡眠重叠"),
+    ("Sleep overlap", "休眠重叠"),
     // What one item is.
     ("per increment", "每次递增"),
     ("per step", "每步"),
@@ -88,41 +90,93 @@ pub const LABELS: &[(&str, &str)] = &[
     ("per wait", "每次等待"),
     // Rows.
     (
-        "limit: 1 thread, uncontended atomic increments",
-        "极限：1 个线程，无竞争的原子递增",
-    ),
-    ("1 thread, locked increments", "1 个线程，加锁递增"),
-    ("2 threads, locked increments", "2 个线程，加锁递增"),
-    (
-        "2 threads, locked: times a thread went to sleep",
-        "2 个线程，加锁：线程进入睡眠的次数",
-    ),
-    ("2 threads, atomic increments", "2 个线程，原子递增"),
-    (
-        "2 threads, each counting alone, summed at the end",
-        "2 个线程，各自计数，最后求和",
+        "reference: {threads} thread, uncontended atomic increments",
+        "参照：{threads} 个线程，无竞争的原子递增",
     ),
     (
-        "2 threads, 1,000 increments per lock",
-        "2 个线程，每次加锁递增 1,000 次",
+        "{threads} thread, locked increments",
+        "{threads} 个线程，加锁递增",
+    ),
+    (
+        "{threads} threads, locked increments",
+        "{threads} 个线程，加锁递增",
+    ),
+    (
+        "{threads} threads, locked: times a thread went to sleep",
+        "{threads} 个线程，加锁：线程进入休眠的次数",
+    ),
+    (
+        "{threads} threads, atomic increments",
+        "{threads} 个线程，原子递增",
+    ),
+    (
+        "{threads} threads, each counting alone, summed at the end",
+        "{threads} 个线程，各自计数，最后求和",
+    ),
+    (
+        "{threads} threads, {batch} increments per lock",
+        "{threads} 个线程，每次加锁递增 {batch} 次",
     ),
     ("limit: cores the program sees", "极限：程序可见的核心数"),
-    ("4 calls, one after another", "4 次调用，依次执行"),
-    ("4 calls on 4 threads", "4 次调用，4 个线程"),
-    ("4 calls in 4 processes", "4 次调用，4 个进程"),
-    ("4 calls with rayon", "4 次调用，使用 rayon"),
     (
-        "limit: copying the 8 bytes of a message at memory bandwidth",
-        "极限：按内存带宽复制一条消息的 8 字节",
+        "{calls} calls, one after another",
+        "{calls} 次调用，依次执行",
     ),
-    ("between 2 threads", "2 个线程之间"),
-    ("between 2 threads, crossbeam", "2 个线程之间，crossbeam"),
-    ("between 2 processes, queue", "2 个进程之间，队列"),
-    ("between 2 processes, pipe", "2 个进程之间，管道"),
-    ("between 2 async tasks", "2 个异步任务之间"),
     (
-        "limit: waking a sleeping thread",
-        "极限：唤醒一个睡眠中的线程",
+        "{calls} calls on {threads} threads",
+        "{calls} 次调用，{threads} 个线程",
+    ),
+    (
+        "{calls} calls in {processes} processes",
+        "{calls} 次调用，{processes} 个进程",
+    ),
+    (
+        "{calls} calls with rayon, {threads} threads",
+        "{calls} 次调用，使用 rayon，{threads} 个线程",
+    ),
+    (
+        "reference: copying the {message_bytes} of a message within the cache, {buffer_bytes} at a time",
+        "参照：在缓存内复制一条消息的 {message_bytes}，每次 {buffer_bytes}",
+    ),
+    (
+        "between {threads} threads, unbounded queue",
+        "{threads} 个线程之间，无界队列",
+    ),
+    (
+        "between {threads} threads, unbounded queue, crossbeam",
+        "{threads} 个线程之间，无界队列，crossbeam",
+    ),
+    (
+        "between {threads} threads, queue of capacity {capacity}",
+        "{threads} 个线程之间，容量为 {capacity} 的队列",
+    ),
+    (
+        "between {processes} processes, queue",
+        "{processes} 个进程之间，队列",
+    ),
+    (
+        "between {processes} processes, pipe",
+        "{processes} 个进程之间，管道",
+    ),
+    (
+        "between {tasks} async tasks, queue of capacity {capacity}",
+        "{tasks} 个异步任务之间，容量为 {capacity} 的队列",
+    ),
+    (
+        "between {tasks} async tasks, unbounded queue: a burst",
+        "{tasks} 个异步任务之间，无界队列：一次突发",
+    ),
+    (
+        "between {tasks} async tasks, queue of capacity {capacity}: times the consumer waited",
+        "{tasks} 个异步任务之间，容量为 {capacity} 的队列：消费者等待的次数",
+    ),
+    (
+        "between {tasks} async tasks, unbounded queue: times the consumer waited",
+        "{tasks} 个异步任务之间，无界队列：消费者等待的次数",
+    ),
+    (
+        "reference: {threads} threads waking each other in turn",
+        "参照：{threads} 个线程轮流互相唤醒",
     ),
     ("start and join threads", "启动线程并等待其结束"),
     (
@@ -135,32 +189,48 @@ pub const LABELS: &[(&str, &str)] = &[
     ),
     ("create and await async tasks", "创建并等待异步任务"),
     (
-        "limit: the state a waiting task keeps",
-        "极限：一个等待中的任务保存的状态",
+        "reference: the state one waiting task keeps",
+        "参照：一个等待中的任务保存的状态",
     ),
     (
-        "one of 10,000 tasks waiting for a signal",
-        "10,000 个等待信号的任务之一",
+        "one of {tasks} tasks waiting for a signal",
+        "{tasks} 个等待信号的任务之一",
     ),
     (
-        "one of 200 threads blocked on a barrier",
-        "200 个阻塞在屏障上的线程之一",
-    ),
-    ("2 processes, default chunks", "2 个进程，默认分块"),
-    ("2 processes, one item at a time", "2 个进程，每次一项"),
-    ("2 threads, in chunks", "2 个线程，分块"),
-    ("2 threads, one item at a time", "2 个线程，每次一项"),
-    (
-        "limit: how late the kernel may end a sleep",
-        "极限：内核可推迟结束一次睡眠的时间",
+        "one of {threads} threads blocked on a barrier: resident memory",
+        "{threads} 个阻塞在屏障上的线程之一：常驻内存",
     ),
     (
-        "3 tasks sleeping 10 ms, gathered: time beyond 10 ms",
-        "3 个任务各睡眠 10 ms，gather 汇合：超出 10 ms 的时间",
+        "one of {threads} threads blocked on a barrier: kernel stack",
+        "{threads} 个阻塞在屏障上的线程之一：内核栈",
     ),
     (
-        "3 threads sleeping 10 ms, joined: time beyond 10 ms",
-        "3 个线程各睡眠 10 ms，join 汇合：超出 10 ms 的时间",
+        "{workers} processes, chunks of the pool's choosing",
+        "{workers} 个进程，由池决定分块",
+    ),
+    (
+        "{workers} processes, chunks of {chunksize}",
+        "{workers} 个进程，每块 {chunksize} 项",
+    ),
+    (
+        "{workers} threads, chunks of the pool's choosing",
+        "{workers} 个线程，由池决定分块",
+    ),
+    (
+        "{workers} threads, chunks of {chunksize}",
+        "{workers} 个线程，每块 {chunksize} 项",
+    ),
+    (
+        "reference: {sleepers} thread sleeping {sleep_seconds} alone, timer slack {timer_slack_seconds}: time beyond the sleep",
+        "参照：{sleepers} 个线程单独休眠 {sleep_seconds}，定时器松弛量 {timer_slack_seconds}：超出休眠时长的时间",
+    ),
+    (
+        "{sleepers} tasks sleeping {sleep_seconds}, awaited together: time beyond the sleep",
+        "{sleepers} 个任务各休眠 {sleep_seconds}，一起等待：超出休眠时长的时间",
+    ),
+    (
+        "{sleepers} threads, started beforehand, sleeping {sleep_seconds}: time beyond the sleep",
+        "{sleepers} 个预先启动的线程各休眠 {sleep_seconds}：超出休眠时长的时间",
     ),
     // What each side used.
     ("voluntary context switches", "自愿上下文切换次数"),
@@ -171,37 +241,49 @@ pub const LABELS: &[(&str, &str)] = &[
         "对 `itertools.count` 调用 `next()`",
     ),
     ("a loop", "一个循环"),
-    (
-        "4 × `Command::spawn` of itself",
-        "4 × `Command::spawn` 启动自身",
-    ),
+    ("`Command::spawn` of itself", "`Command::spawn` 启动自身"),
     (
         "`par_iter` on rayon's global pool",
         "rayon 全局线程池上的 `par_iter`",
     ),
-    (
-        "`copy_from_slice`, 64 MiB at a time",
-        "`copy_from_slice`，每次 64 MiB",
-    ),
     ("a pipe, `framed` JSON frames", "管道，`framed` JSON 帧"),
     (
-        "`tokio::sync::mpsc`, one thread",
-        "`tokio::sync::mpsc`，单线程",
+        "`tokio::sync::mpsc::channel`, one thread",
+        "`tokio::sync::mpsc::channel`，单线程（`current_thread`）运行时",
     ),
     (
-        "`thread::park` and `unpark`, ping-pong",
-        "`thread::park` 与 `unpark` 轮流唤醒",
+        "`tokio::sync::mpsc::unbounded_channel`, one thread",
+        "`tokio::sync::mpsc::unbounded_channel`，单线程（`current_thread`）运行时",
     ),
+    ("`thread::park` and `unpark`", "`thread::park` 与 `unpark`"),
     ("`multiprocessing`, fork", "`multiprocessing`，fork"),
     ("`multiprocessing`, spawn", "`multiprocessing`，spawn"),
-    ("`Command::spawn` of itself", "`Command::spawn` 启动自身"),
-    ("`tokio::spawn`, one thread", "`tokio::spawn`，单线程"),
-    ("`size_of_val` of its future", "其 future 的 `size_of_val`"),
-    ("rayon, 2 threads", "rayon，2 个线程"),
-    ("2 threads and a channel", "2 个线程加一个通道"),
     (
-        "`tokio::join!` of `tokio::time::sleep`",
-        "`tokio::join!` 汇合 `tokio::time::sleep`",
+        "`tokio::spawn`, one thread",
+        "`tokio::spawn`，单线程（`current_thread`）运行时",
+    ),
+    ("`size_of_val` of its future", "其 future 的 `size_of_val`"),
+    (
+        "`sys.getsizeof` of its coroutine",
+        "其协程的 `sys.getsizeof`",
+    ),
+    (
+        "`KernelStack` in `/proc/meminfo`",
+        "`/proc/meminfo` 中的 `KernelStack`",
+    ),
+    ("rayon's `par_iter`", "rayon 的 `par_iter`"),
+    (
+        "`is_empty()` before each `recv()`",
+        "每次 `recv()` 之前调用 `is_empty()`",
+    ),
+    (
+        "`empty()` before each `get()`",
+        "每次 `get()` 之前调用 `empty()`",
+    ),
+    ("threads and a channel", "多个线程加一个通道"),
+    (
+        "`tokio::spawn` of `tokio::time::sleep`, one thread",
+        "以 `tokio::spawn` 创建、调用 `tokio::time::sleep` 的任务，单线程（`current_thread`）运行时",
     ),
     (
         "`asyncio.gather` of `asyncio.sleep`",
@@ -211,15 +293,18 @@ pub const LABELS: &[(&str, &str)] = &[
     ("Work", "工作"),
     ("Workload", "负载"),
     ("Rust", "Rust"),
-    ("Python", "Python"),
     ("Rust, {}", "Rust，{}"),
-    ("Python, {}", "Python，{}"),
-    ("Rust / Python", "Rust / Python"),
+    ("Python {}", "Python {}"),
+    ("Python {}, {}", "Python {}，{}"),
+    ("Rust / Python {}", "Rust / Python {}"),
     ("Against the limit", "与极限相比"),
-    ("Limit", "极限"),
+    ("Against the reference", "与参照相比"),
+    ("Limit or reference", "极限或参照"),
+    ("Against it", "与之相比"),
     ("{}: {}", "{}：{}"),
     ("{}; speed-up {}", "{}；加速比 {}"),
     ("{} (measured under “{}”)", "{}（在“{}”中测得）"),
+    ("CPython", "CPython"),
     ("Rust / Python, this run", "Rust / Python，本次运行"),
     (
         "Rust / Python, the run before ({})",
@@ -231,14 +316,15 @@ pub const LABELS: &[(&str, &str)] = &[
     ("Machine", "机器"),
     ("CPU", "CPU"),
     ("OS", "操作系统"),
+    ("Python", "Python"),
     ("Date", "日期"),
     ("Runs", "运行次数"),
     ("Wall time", "总耗时"),
     ("{}, {} cores", "{}，{} 个核心"),
     ("{}, 1 core", "{}，1 个核心"),
     (
-        "each program {} times, interleaved with its twin; the tables give the median and (fastest–slowest)",
-        "每个程序运行 {} 次，与其对照程序交替进行；表中给出中位数及（最快–最慢）",
+        "each program {} times, interleaved with its twin on each CPython; the tables give the median and (fastest–slowest)",
+        "每个程序运行 {} 次，与其在各个 CPython 上的对照程序交替进行；表中给出中位数及（最快–最慢）",
     ),
     (
         "{} for the whole `cargo xtask bench`, build included",
@@ -280,6 +366,7 @@ pub fn write_book_files(results: &Results, dir: &Path) -> Result<Vec<PathBuf>, S
             written.push(path);
         }
     }
+    let sides: Vec<String> = results.sides().iter().map(|side| side.name()).collect();
     for workload in &results.workloads {
         let path = dir.join(format!("{}.svg", workload.id));
         let unit = workload
@@ -295,14 +382,18 @@ pub fn write_book_files(results: &Results, dir: &Path) -> Result<Vec<PathBuf>, S
             Unit::Bytes => "bytes: median and every run (log scale)".to_string(),
             _ => format!("time{per}: median and every run (log scale)"),
         };
-        chart::bars(&path, &workload.title, &axis, unit, &bars(workload))?;
+        let rows = bars(results, workload)?;
+        chart::bars(&path, &workload.title, &axis, unit, &sides, &rows)?;
         written.push(path);
     }
     for workload in &results.workloads {
-        let Some(limit) = results.limit_of(workload).filter(|l| l.unit == Unit::Count) else {
+        let Some(limit) = results
+            .reference_of(workload)
+            .filter(|l| l.unit == Unit::Count)
+        else {
             continue;
         };
-        let Some(cores) = limit.rust.as_ref().or(limit.python.as_ref()) else {
+        let Some(cores) = limit.rust.as_ref().or(limit.python.values().next()) else {
             continue;
         };
         let path = dir.join(format!("{}-speedup.svg", workload.id));
@@ -311,10 +402,52 @@ pub fn write_book_files(results: &Results, dir: &Path) -> Result<Vec<PathBuf>, S
             "times as fast as serial, every run (the line: {} cores, the most it can be)",
             cores.median
         );
-        chart::speedups(&path, &title, &axis, &speedups(workload), cores.median)?;
+        let rows = speedups(results, workload)?;
+        chart::speedups(&path, &title, &axis, &sides, &rows, cores.median)?;
         written.push(path);
     }
     Ok(written)
+}
+
+/// A row's label in `edition`, each `{name}` filled with the parameter
+/// `name` the programs ran the row with.
+fn row_label(row: &RowResult, edition: Edition) -> Result<String, String> {
+    let mut label = edition.label(&row.label)?;
+    for (name, value) in row.label_params()? {
+        label = label.replace(&format!("{{{name}}}"), &param(name, value, edition)?);
+    }
+    Ok(label)
+}
+
+/// A parameter as a label shows it: a duration (`…_seconds`) or a size
+/// (`…_bytes`) in its unit, a list of them, or a count.
+fn param(name: &str, value: &Value, edition: Edition) -> Result<String, String> {
+    let unit = if name.ends_with("_seconds") {
+        Unit::Seconds
+    } else if name.ends_with("_bytes") {
+        Unit::Bytes
+    } else {
+        Unit::Count
+    };
+    let numbers: Vec<f64> = match value {
+        Value::Array(items) => items.iter().filter_map(Value::as_f64).collect(),
+        Value::Number(number) => number.as_f64().into_iter().collect(),
+        _ => Vec::new(),
+    };
+    match numbers.as_slice() {
+        [] => Err(format!(
+            "the parameter {name} ({value}) is not a number to show"
+        )),
+        [one] => Ok(crate::numbers::value(*one, unit)),
+        several => Ok(list(several, unit).replace(" / ", list_separator(edition))),
+    }
+}
+
+fn list_separator(edition: Edition) -> &'static str {
+    match edition {
+        Edition::English => ", ",
+        Edition::Chinese => "、",
+    }
 }
 
 fn machine_table(results: &Results, edition: Edition) -> Result<String, String> {
@@ -325,7 +458,7 @@ fn machine_table(results: &Results, edition: Edition) -> Result<String, String> 
         _ => edition.fill("{}, {} cores", &[&machine.cpu, &cores])?,
     };
     let runs = edition.fill(
-        "each program {} times, interleaved with its twin; the tables give the median and (fastest–slowest)",
+        "each program {} times, interleaved with its twin on each CPython; the tables give the median and (fastest–slowest)",
         &[&results.runs.to_string()],
     )?;
     let wall = edition.fill(
@@ -336,7 +469,7 @@ fn machine_table(results: &Results, edition: Edition) -> Result<String, String> 
         ("CPU", cpu),
         ("OS", machine.os.clone()),
         ("Rust", machine.rustc.clone()),
-        ("Python", machine.python.clone()),
+        ("Python", machine.pythons.join(list_separator(edition))),
         ("Date", machine.date.clone()),
         ("Runs", runs),
         ("Wall time", wall),
@@ -357,16 +490,18 @@ fn each(measured: &Measured) -> (f64, f64, f64) {
     )
 }
 
-/// How close both sides of `row` come to the limit: `Rust 2.6× · Python 38×`.
-fn against_limit(results: &Results, workload: &WorkloadResult, row: &RowResult) -> String {
-    let sides: Vec<String> = Language::BOTH
+/// How every side of `row` compares with the reference:
+/// `Rust 2.6× · Python 3.11 38× · Python 3.13 31×`.
+fn against_reference(results: &Results, workload: &WorkloadResult, row: &RowResult) -> String {
+    let sides: Vec<String> = results
+        .sides()
         .into_iter()
-        .filter_map(|language| {
-            let distance = match results.against_limit(workload, row, language)? {
+        .filter_map(|side| {
+            let distance = match results.against_reference(workload, row, side)? {
                 Distance::ShareOf(share) => percent(share),
                 Distance::TimesThe(factor) => times(factor),
             };
-            Some(format!("{} {distance}", side_name(language)))
+            Some(format!("{} {distance}", side.name()))
         })
         .collect();
     if sides.is_empty() {
@@ -376,58 +511,102 @@ fn against_limit(results: &Results, workload: &WorkloadResult, row: &RowResult) 
     }
 }
 
-fn side_name(language: Language) -> &'static str {
-    match language {
-        Language::Rust => "Rust",
-        Language::Python => "Python",
+/// A side's column header: `Rust, per increment`, `Python 3.13`.
+fn side_header(side: Side, per: Option<&str>, edition: Edition) -> Result<String, String> {
+    match (side, per) {
+        (Side::Rust, Some(per)) => edition.fill("Rust, {}", &[per]),
+        (Side::Rust, None) => edition.label("Rust"),
+        (Side::Python(version), Some(per)) => edition.fill("Python {}, {}", &[version, per]),
+        (Side::Python(version), None) => edition.fill("Python {}", &[version]),
     }
 }
 
-/// Each workload's headline row, per item, and its limit.
+/// The ratio columns' headers: `Rust / Python 3.11`, one per CPython.
+fn ratio_headers(results: &Results, edition: Edition) -> Result<Vec<String>, String> {
+    results
+        .pythons
+        .iter()
+        .map(|version| edition.fill("Rust / Python {}", &[version]))
+        .collect()
+}
+
+fn ratio_cells(results: &Results, row: &RowResult, bold: bool) -> Vec<String> {
+    results
+        .pythons
+        .iter()
+        .map(|version| match row.ratio.get(version) {
+            Some(&r) if bold => format!("**{}**", ratio(r)),
+            Some(&r) => ratio(r),
+            None => "—".to_string(),
+        })
+        .collect()
+}
+
+fn markdown_row(cells: &[String]) -> String {
+    format!("| {} |\n", cells.join(" | "))
+}
+
+fn markdown_header(cells: &[String]) -> String {
+    markdown_row(cells) + &markdown_row(&vec!["---".to_string(); cells.len()]).replace(' ', "")
+}
+
+/// Each workload's headline row, per item, and its limit or reference.
 fn summary_table(results: &Results, edition: Edition) -> Result<String, String> {
-    let header = [
-        edition.label("Workload")?,
-        edition.label("Work")?,
-        edition.fill("Rust, {}", &[&edition.label("per item")?])?,
-        edition.fill("Python, {}", &[&edition.label("per item")?])?,
-        edition.label("Rust / Python")?,
-        edition.label("Limit")?,
-        edition.label("Against the limit")?,
-    ];
-    let mut text = format!(
-        "| {} |\n|---|---|---|---|---|---|---|\n",
-        header.join(" | ")
-    );
+    let per_item = edition.label("per item")?;
+    let mut header = vec![edition.label("Workload")?, edition.label("Work")?];
+    for side in results.sides() {
+        header.push(side_header(side, Some(&per_item), edition)?);
+    }
+    header.extend(ratio_headers(results, edition)?);
+    header.push(edition.label("Limit or reference")?);
+    header.push(edition.label("Against it")?);
+    let mut text = markdown_header(&header);
     for workload in &results.workloads {
         for row in workload.rows.iter().filter(|row| row.headline) {
-            let median = |language| {
-                row.side(language)
-                    .map_or("—".to_string(), |m| value(each(m).0, row.unit))
-            };
-            let limit = results
-                .limit_of(workload)
-                .and_then(|limit| {
-                    let side = limit.rust.as_ref().or(limit.python.as_ref())?;
-                    Some(value(each(side).0, limit.unit))
-                })
-                .unwrap_or_else(|| "—".to_string());
-            writeln!(
-                text,
-                "| {} | {} | {} | {} | {} | {limit} | {} |",
-                edition.label(&workload.title)?,
-                edition.label(&row.label)?,
-                median(Language::Rust),
-                median(Language::Python),
-                row.ratio.map_or("—".to_string(), ratio),
-                against_limit(results, workload, row),
-            )
-            .expect("to a String");
+            let mut cells = vec![edition.label(&workload.title)?, row_label(row, edition)?];
+            for side in results.sides() {
+                cells.push(
+                    row.side(side)
+                        .map_or("—".to_string(), |m| value(each(m).0, row.unit)),
+                );
+            }
+            cells.extend(ratio_cells(results, row, false));
+            cells.push(reference_cell(results, workload));
+            cells.push(against_reference(results, workload, row));
+            text += &markdown_row(&cells);
         }
     }
     Ok(text)
 }
 
-/// Each headline ratio in this run and in the run before, and the change.
+/// The reference's value per item: one figure where one side measured it
+/// for all, or every side found the same (the core count), else each
+/// side's own (`Rust 95.2 µs · Python 3.11 217 µs`).
+fn reference_cell(results: &Results, workload: &WorkloadResult) -> String {
+    let Some(reference) = results.reference_of(workload) else {
+        return "—".to_string();
+    };
+    let sides: Vec<(String, String)> = results
+        .sides()
+        .into_iter()
+        .filter_map(|side| {
+            let measured = reference.side(side)?;
+            Some((side.name(), value(each(measured).0, reference.unit)))
+        })
+        .collect();
+    match sides.as_slice() {
+        [] => "—".to_string(),
+        [(_, first), rest @ ..] if rest.iter().all(|(_, other)| other == first) => first.clone(),
+        several => several
+            .iter()
+            .map(|(name, figure)| format!("{name} {figure}"))
+            .collect::<Vec<_>>()
+            .join(" · "),
+    }
+}
+
+/// Each headline ratio, against each CPython, in this run and in the run
+/// before, and the change.
 fn stability_table(results: &Results, edition: Edition) -> Result<String, String> {
     let before = match &results.previous {
         Some(previous) => edition.fill("Rust / Python, the run before ({})", &[&previous.date])?,
@@ -436,31 +615,35 @@ fn stability_table(results: &Results, edition: Edition) -> Result<String, String
             &[&edition.label("no earlier run")?],
         )?,
     };
-    let mut text = format!(
-        "| {} | {} | {} | {before} | {} |\n|---|---|---|---|---|\n",
+    let mut text = markdown_header(&[
         edition.label("Workload")?,
         edition.label("Work")?,
+        edition.label("CPython")?,
         edition.label("Rust / Python, this run")?,
+        before,
         edition.label("Change")?,
-    );
+    ]);
     for workload in &results.workloads {
         for row in workload.rows.iter().filter(|row| row.headline) {
-            let earlier = results
-                .previous
-                .as_ref()
-                .and_then(|previous| previous.ratios.get(&workload.id));
-            let (earlier_text, change_text) = match (earlier, row.ratio) {
-                (Some(&earlier), Some(now)) => (ratio(earlier), change(earlier, now)),
-                _ => ("—".to_string(), "—".to_string()),
-            };
-            writeln!(
-                text,
-                "| {} | {} | {} | {earlier_text} | {change_text} |",
-                edition.label(&workload.title)?,
-                edition.label(&row.label)?,
-                row.ratio.map_or("—".to_string(), ratio),
-            )
-            .expect("to a String");
+            for version in &results.pythons {
+                let now = row.ratio.get(version);
+                let earlier = results
+                    .previous
+                    .as_ref()
+                    .and_then(|previous| previous.ratios.get(&workload.id)?.get(version));
+                let (earlier_text, change_text) = match (earlier, now) {
+                    (Some(&earlier), Some(&now)) => (ratio(earlier), change(earlier, now)),
+                    _ => ("—".to_string(), "—".to_string()),
+                };
+                text += &markdown_row(&[
+                    edition.label(&workload.title)?,
+                    row_label(row, edition)?,
+                    version.clone(),
+                    now.map_or("—".to_string(), |&r| ratio(r)),
+                    earlier_text,
+                    change_text,
+                ]);
+            }
         }
     }
     Ok(text)
@@ -472,38 +655,40 @@ fn table(results: &Results, workload: &WorkloadResult, edition: Edition) -> Resu
         .as_ref()
         .map(|item| edition.label(&format!("per {item}")))
         .transpose()?;
-    let side_header = |name: &str| match &per {
-        Some(per) => edition.fill(&format!("{name}, {{}}"), &[per]),
-        None => edition.label(name),
+    let reference = results.reference_of(workload);
+    let against = match reference {
+        Some(reference) if reference.unit == Unit::Count => "Against the limit",
+        _ => "Against the reference",
     };
-    let mut text = format!(
-        "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|\n",
-        edition.label("Work")?,
-        side_header("Rust")?,
-        side_header("Python")?,
-        edition.label("Rust / Python")?,
-        edition.label("Against the limit")?,
-    );
-    let limit = results.limit_of(workload);
-    let is_limit = |row: &RowResult| limit.is_some_and(|limit| std::ptr::eq(limit, row));
-    for row in &workload.rows {
-        let label = edition.label(&row.label)?;
-        text += &table_row(results, workload, row, &label, !is_limit(row), edition)?;
+    let mut header = vec![edition.label("Work")?];
+    for side in results.sides() {
+        header.push(side_header(side, per.as_deref(), edition)?);
     }
-    // A limit measured under another workload still belongs in this table.
-    if let Some(limit) =
-        limit.filter(|limit| !workload.rows.iter().any(|r| std::ptr::eq(*limit, r)))
+    header.extend(ratio_headers(results, edition)?);
+    header.push(edition.label(against)?);
+    let mut text = markdown_header(&header);
+    let is_reference = |row: &RowResult| reference.is_some_and(|r| std::ptr::eq(r, row));
+    for row in &workload.rows {
+        let label = row_label(row, edition)?;
+        text += &table_row(results, workload, row, &label, !is_reference(row), edition)?;
+    }
+    // A reference measured under another workload still belongs in this table.
+    if let Some(reference) =
+        reference.filter(|reference| !workload.rows.iter().any(|r| std::ptr::eq(*reference, r)))
     {
         let home = results
             .workloads
             .iter()
-            .find(|w| w.rows.iter().any(|r| std::ptr::eq(limit, r)))
-            .expect("a limit is some workload's row");
+            .find(|w| w.rows.iter().any(|r| std::ptr::eq(reference, r)))
+            .expect("a reference is some workload's row");
         let label = edition.fill(
             "{} (measured under “{}”)",
-            &[&edition.label(&limit.label)?, &edition.label(&home.title)?],
+            &[
+                &row_label(reference, edition)?,
+                &edition.label(&home.title)?,
+            ],
         )?;
-        text += &table_row(results, home, limit, &label, false, edition)?;
+        text += &table_row(results, home, reference, &label, false, edition)?;
     }
     Ok(text)
 }
@@ -516,8 +701,9 @@ fn table_row(
     with_speedup: bool,
     edition: Edition,
 ) -> Result<String, String> {
-    let cell = |language| -> Result<String, String> {
-        let Some(measured) = row.side(language) else {
+    let first_python = results.first_python().and_then(|v| row.python.get(v));
+    let cell = |side: Side| -> Result<String, String> {
+        let Some(measured) = row.side(side) else {
             return Ok("—".to_string());
         };
         let (median, min, max) = each(measured);
@@ -535,8 +721,15 @@ fn table_row(
             )
             .expect("to a String");
         }
-        let mut cell = edition.fill("{}: {}", &[&edition.label(&measured.how)?, &figure])?;
-        if let Some(speedup) = workload.speedup(row, language)
+        // A later CPython ran the same twin: what it used is said once.
+        let later_python =
+            matches!(side, Side::Python(version) if Some(version) != results.first_python());
+        let mut cell = if later_python && first_python.is_some_and(|f| f.how == measured.how) {
+            figure
+        } else {
+            edition.fill("{}: {}", &[&edition.label(&measured.how)?, &figure])?
+        };
+        if let Some(speedup) = workload.speedup(row, side)
             && with_speedup
             && Some(&row.id) != workload.speedup_baseline.as_ref()
         {
@@ -544,22 +737,30 @@ fn table_row(
         }
         Ok(cell)
     };
-    let ratio_cell = match (row.ratio, row.headline) {
-        (Some(r), true) => format!("**{}**", ratio(r)),
-        (Some(r), false) => ratio(r),
-        (None, _) => "—".to_string(),
-    };
-    Ok(format!(
-        "| {label} | {} | {} | {ratio_cell} | {} |\n",
-        cell(Language::Rust)?,
-        cell(Language::Python)?,
-        against_limit(results, workload, row),
-    ))
+    let mut cells = vec![label.to_string()];
+    for side in results.sides() {
+        cells.push(cell(side)?);
+    }
+    cells.extend(ratio_cells(results, row, row.headline));
+    cells.push(against_reference(results, workload, row));
+    Ok(markdown_row(&cells))
+}
+
+/// The name a side's figures carry: `rust`, `python` for the first
+/// CPython, `python-3-13` for a later one.
+fn side_anchor(results: &Results, side: Side) -> String {
+    match side {
+        Side::Rust => "rust".to_string(),
+        Side::Python(version) if Some(version) == results.first_python() => "python".to_string(),
+        Side::Python(version) => format!("python-{}", version.replace('.', "-")),
+    }
 }
 
 /// `figures.txt`: each figure the prose quotes, between `ANCHOR:` lines, so
 /// that `{{#include benchmarks/figures.txt:NAME}}` puts it in a sentence.
-/// Values are per item where the row counts items.
+/// Values are per item where the row counts items. A ratio's name ends in
+/// `-ratio` against the first CPython, `-ratio-python-3-13` against a
+/// later one.
 fn figures(results: &Results, edition: Edition) -> Result<String, String> {
     let machine = &results.machine;
     let mut figures: Vec<(String, String)> = vec![
@@ -567,70 +768,95 @@ fn figures(results: &Results, edition: Edition) -> Result<String, String> {
         ("runs".into(), results.runs.to_string()),
         ("wall".into(), minutes(results.wall_seconds, edition)?),
     ];
+    for (index, version) in results.pythons.iter().enumerate() {
+        figures.push((format!("python-{}", index + 1), version.clone()));
+        if let Some(full) = machine.pythons.get(index) {
+            figures.push((format!("python-{}-full", index + 1), full.clone()));
+        }
+    }
+    let ratio_suffix = |version: &str| match Some(version) == results.first_python() {
+        true => "ratio".to_string(),
+        false => format!("ratio-python-{}", version.replace('.', "-")),
+    };
     let mut largest_change: Option<f64> = None;
     for workload in &results.workloads {
-        if let Some(limit) = results.limit_of(workload)
-            && let Some(side) = limit.rust.as_ref().or(limit.python.as_ref())
+        if let Some(reference) = results.reference_of(workload)
+            && let Some(side) = reference.rust.as_ref().or(reference.python.values().next())
         {
             figures.push((
-                format!("{}-limit", workload.id),
-                value(each(side).0, limit.unit),
+                format!("{}-reference", workload.id),
+                value(each(side).0, reference.unit),
             ));
         }
         for row in &workload.rows {
             let name = format!("{}-{}", workload.id, row.id);
-            for language in Language::BOTH {
-                let side = format!("{name}-{}", language.name());
-                if let Some(measured) = row.side(language) {
+            for (param_name, param_value) in row.label_params()? {
+                figures.push((
+                    format!("{name}-{}", param_name.replace('_', "-")),
+                    param(param_name, param_value, edition)?,
+                ));
+            }
+            for side in results.sides() {
+                let side_name = format!("{name}-{}", side_anchor(results, side));
+                if let Some(measured) = row.side(side) {
                     let (median, min, max) = each(measured);
-                    figures.push((side.clone(), value(median, row.unit)));
-                    figures.push((format!("{side}-min"), value(min, row.unit)));
-                    figures.push((format!("{side}-max"), value(max, row.unit)));
+                    figures.push((side_name.clone(), value(median, row.unit)));
+                    figures.push((format!("{side_name}-min"), value(min, row.unit)));
+                    figures.push((format!("{side_name}-max"), value(max, row.unit)));
                     if let Some(items) = measured.items {
-                        figures.push((format!("{side}-items"), count(items)));
-                        figures.push((format!("{side}-total"), value(measured.median, row.unit)));
+                        figures.push((format!("{side_name}-items"), count(items)));
+                        figures.push((
+                            format!("{side_name}-total"),
+                            value(measured.median, row.unit),
+                        ));
                     }
-                    if let Some((at_fastest, at_slowest)) = paired(workload, row, language) {
-                        figures.push((format!("{side}-at-fastest"), value(at_fastest, row.unit)));
-                        figures.push((format!("{side}-at-slowest"), value(at_slowest, row.unit)));
+                    if let Some((at_fastest, at_slowest)) = paired(workload, row, side) {
+                        figures.push((
+                            format!("{side_name}-at-fastest"),
+                            value(at_fastest, row.unit),
+                        ));
+                        figures.push((
+                            format!("{side_name}-at-slowest"),
+                            value(at_slowest, row.unit),
+                        ));
                     }
                 }
-                if let Some(speedup) = workload.speedup(row, language) {
-                    figures.push((format!("{side}-speedup"), times(speedup)));
+                if let Some(speedup) = workload.speedup(row, side) {
+                    figures.push((format!("{side_name}-speedup"), times(speedup)));
                 }
-                match results.against_limit(workload, row, language) {
+                match results.against_reference(workload, row, side) {
                     Some(Distance::ShareOf(share)) => {
-                        figures.push((format!("{side}-of-limit"), percent(share)));
-                        figures.push((format!("{side}-short-of-limit"), percent(1.0 - share)));
+                        figures.push((format!("{side_name}-of-limit"), percent(share)));
+                        figures.push((format!("{side_name}-short-of-limit"), percent(1.0 - share)));
                     }
                     Some(Distance::TimesThe(factor)) => {
-                        figures.push((format!("{side}-over-limit"), times(factor)));
+                        figures.push((format!("{side_name}-over-reference"), times(factor)));
                     }
                     None => {}
                 }
             }
-            if let Some(r) = row.ratio {
+            for (version, &r) in &row.ratio {
+                let suffix = ratio_suffix(version);
                 if row.headline {
-                    figures.push((format!("{}-ratio", workload.id), ratio(r)));
+                    figures.push((format!("{}-{suffix}", workload.id), ratio(r)));
                     let earlier = results
                         .previous
                         .as_ref()
-                        .and_then(|previous| previous.ratios.get(&workload.id));
+                        .and_then(|previous| previous.ratios.get(&workload.id)?.get(version));
                     if let Some(&earlier) = earlier {
-                        figures.push((format!("{}-ratio-before", workload.id), ratio(earlier)));
-                        figures.push((format!("{}-change", workload.id), change(earlier, r)));
+                        figures.push((format!("{}-{suffix}-before", workload.id), ratio(earlier)));
                         let moved = (r / earlier - 1.0).abs();
                         largest_change = Some(largest_change.map_or(moved, |l: f64| l.max(moved)));
                     }
                 }
-                figures.push((format!("{name}-ratio"), ratio(r)));
-                figures.push((format!("{name}-times"), times(1.0 / r)));
+                figures.push((format!("{name}-{suffix}"), ratio(r)));
+                figures.push((format!("{name}-{suffix}-times"), times(1.0 / r)));
             }
         }
     }
-    if let Some(largest) = largest_change {
-        figures.push(("largest-change".into(), format!("{:.1} %", largest * 100.0)));
-    }
+    // Without an earlier run to compare with, there is no change to give.
+    let largest = largest_change.map_or("—".to_string(), |l| format!("{:.1} %", l * 100.0));
+    figures.push(("largest-change".into(), largest));
     if let Some(previous) = &results.previous {
         figures.push(("date-before".into(), previous.date.clone()));
     }
@@ -644,13 +870,13 @@ fn figures(results: &Results, edition: Edition) -> Result<String, String> {
 
 /// For a count taken during another row's runs: the count in that row's
 /// fastest run and in its slowest.
-fn paired(workload: &WorkloadResult, row: &RowResult, language: Language) -> Option<(f64, f64)> {
+fn paired(workload: &WorkloadResult, row: &RowResult, side: Side) -> Option<(f64, f64)> {
     let timed = workload
         .rows
         .iter()
         .find(|r| Some(&r.id) == row.counted_in.as_ref())?
-        .side(language)?;
-    let counts = &row.side(language)?.samples;
+        .side(side)?;
+    let counts = &row.side(side)?.samples;
     let position = |pick: fn(f64, f64) -> bool| {
         (0..timed.samples.len()).reduce(|best, i| {
             if pick(timed.samples[i], timed.samples[best]) {
@@ -666,29 +892,28 @@ fn paired(workload: &WorkloadResult, row: &RowResult, language: Language) -> Opt
 }
 
 /// Every row in time or bytes, per item, every run shown.
-fn bars(workload: &WorkloadResult) -> Vec<Bar> {
+fn bars(results: &Results, workload: &WorkloadResult) -> Result<Vec<Bar>, String> {
     workload
         .rows
         .iter()
         .filter(|row| row.unit != Unit::Count)
         .map(|row| {
-            let runs = |language| {
-                row.side(language).map(|m: &Measured| Runs {
+            let runs = |side| {
+                row.side(side).map(|m: &Measured| Runs {
                     median: m.each(m.median),
                     samples: m.samples.iter().map(|&s| m.each(s)).collect(),
                 })
             };
-            Bar {
-                label: row.label.clone(),
-                rust: runs(Language::Rust),
-                python: runs(Language::Python),
-            }
+            Ok(Bar {
+                label: row_label(row, Edition::English)?,
+                sides: results.sides().into_iter().map(runs).collect(),
+            })
         })
         .collect()
 }
 
 /// Every timed row's speed-up over the baseline's median, run by run.
-fn speedups(workload: &WorkloadResult) -> Vec<Bar> {
+fn speedups(results: &Results, workload: &WorkloadResult) -> Result<Vec<Bar>, String> {
     let baseline = workload
         .rows
         .iter()
@@ -698,12 +923,12 @@ fn speedups(workload: &WorkloadResult) -> Vec<Bar> {
         .iter()
         .filter(|row| row.unit == Unit::Seconds)
         .map(|row| {
-            let runs = |language| {
-                let base = baseline?.side(language)?;
+            let runs = |side| {
+                let base = baseline?.side(side)?;
                 let base = base.each(base.median);
-                let measured = row.side(language)?;
+                let measured = row.side(side)?;
                 Some(Runs {
-                    median: workload.speedup(row, language)?,
+                    median: workload.speedup(row, side)?,
                     samples: measured
                         .samples
                         .iter()
@@ -711,11 +936,10 @@ fn speedups(workload: &WorkloadResult) -> Vec<Bar> {
                         .collect(),
                 })
             };
-            Bar {
-                label: row.label.clone(),
-                rust: runs(Language::Rust),
-                python: runs(Language::Python),
-            }
+            Ok(Bar {
+                label: row_label(row, Edition::English)?,
+                sides: results.sides().into_iter().map(runs).collect(),
+            })
         })
         .collect()
 }
@@ -731,7 +955,7 @@ fn minutes(seconds: f64, edition: Edition) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::WORKLOADS;
+    use crate::catalogue::{WORKLOADS, placeholders};
 
     #[test]
     fn every_label_of_the_catalogue_has_its_chinese() {
@@ -766,6 +990,38 @@ mod tests {
             "1 分 53 秒"
         );
         assert_eq!(minutes(192.4, Edition::English).unwrap(), "3 min 12 s");
+    }
+
+    #[test]
+    fn a_translation_shows_the_same_parameters() {
+        for (english, chinese) in LABELS {
+            let mut shown: Vec<&str> = placeholders(english).collect();
+            let mut translated: Vec<&str> = placeholders(chinese).collect();
+            shown.sort_unstable();
+            translated.sort_unstable();
+            assert_eq!(shown, translated, "{english}");
+        }
+    }
+
+    #[test]
+    fn parameters_read_in_their_units() {
+        let durations = serde_json::json!([0.0101, 0.0103]);
+        assert_eq!(
+            param("sleep_seconds", &durations, Edition::English).unwrap(),
+            "10.1, 10.3 ms"
+        );
+        assert_eq!(
+            param("sleep_seconds", &durations, Edition::Chinese).unwrap(),
+            "10.1、10.3 ms"
+        );
+        let size = serde_json::json!(16384);
+        assert_eq!(
+            param("buffer_bytes", &size, Edition::English).unwrap(),
+            "16.0 KiB"
+        );
+        let count = serde_json::json!(10000);
+        assert_eq!(param("tasks", &count, Edition::English).unwrap(), "10,000");
+        assert!(param("capacity", &Value::Null, Edition::English).is_err());
     }
 
     #[test]

@@ -1,24 +1,24 @@
-//! Every benchmark program, Rust and Python, runs once at a tiny size and
+//! Every benchmark program, Rust and Python (on each CPython the appendix
+//! compares, as the harness finds them), runs once at a tiny size and
 //! prints exactly its cases, well formed. Nothing here is about speed.
 
 use std::path::Path;
 use std::thread;
 use std::time::Duration;
 
-use bench::catalogue::{Language, WORKLOADS};
+use bench::catalogue::{Language, PYTHONS, WORKLOADS};
 use bench::line::Size;
 use bench::runner;
 
-fn every_program_prints_its_cases(language: Language) {
-    let binary = Path::new(env!("CARGO_BIN_EXE_workload"));
+fn every_program_prints_its_cases(language: Language, executable: &Path, side: &str) {
     let programs: Vec<_> = WORKLOADS.iter().flat_map(|w| w.programs).collect();
     let failures: Vec<String> = thread::scope(|scope| {
         let runs: Vec<_> = programs
             .iter()
             .map(|program| {
                 scope.spawn(move || {
-                    let what = format!("{} {}", language.name(), program.name());
-                    let command = program.command(language, binary, Size::Tiny);
+                    let what = format!("{side} {}", program.name());
+                    let command = program.command(language, executable, Size::Tiny);
                     let finished = runner::run(&what, command, Duration::from_secs(60))?;
                     if !finished.stderr.is_empty() {
                         return Err(format!("{what} wrote to stderr:\n{}", finished.stderr));
@@ -39,10 +39,22 @@ fn every_program_prints_its_cases(language: Language) {
 
 #[test]
 fn every_rust_program_prints_well_formed_results() {
-    every_program_prints_its_cases(Language::Rust);
+    let binary = Path::new(env!("CARGO_BIN_EXE_workload"));
+    every_program_prints_its_cases(Language::Rust, binary, "Rust");
 }
 
 #[test]
-fn every_python_twin_prints_well_formed_results() {
-    every_program_prints_its_cases(Language::Python);
+fn every_python_twin_prints_well_formed_results_on_each_cpython() {
+    let found = harness::interpreters();
+    for version in PYTHONS {
+        match found.iter().find(|i| i.version.to_string() == *version) {
+            Some(python) => {
+                let side = format!("Python {version}");
+                every_program_prints_its_cases(Language::Python, &python.path, &side);
+            }
+            // As the harness does for every twin: a version this machine
+            // lacks is skipped, and said to be.
+            None => eprintln!("SKIPPED CPython {version}: not on this machine"),
+        }
+    }
 }

@@ -43,24 +43,29 @@ fn the_sample_renders_to_tables_figures_and_charts() {
     for workload in &sample.workloads {
         let chart = fs::read_to_string(dir.join(format!("{}.svg", workload.id))).unwrap();
         assert!(chart.starts_with("<svg"), "{}", workload.id);
+        // Each row's label, up to its first parameter, which the chart
+        // shows filled in.
         for row in workload
             .rows
             .iter()
             .filter(|row| row.unit != bench::line::Unit::Count)
         {
+            let words = row.label.split('{').next().unwrap_or_default();
+            let words = words.replace('\'', "&apos;");
             assert!(
-                chart.contains(&row.label),
+                chart.contains(&words),
                 "{} lacks {}",
                 workload.id,
                 row.label
             );
         }
         let table = fs::read_to_string(dir.join(format!("table-{}.md", workload.id))).unwrap();
-        // The rows, a header and its rule, and a limit measured elsewhere.
-        let borrowed_limit = sample
-            .limit_of(workload)
-            .is_some_and(|limit| !workload.rows.iter().any(|row| std::ptr::eq(limit, row)));
-        let lines = workload.rows.len() + 2 + usize::from(borrowed_limit);
+        // The rows, a header and its rule, and a reference measured
+        // elsewhere.
+        let borrowed_reference = sample
+            .reference_of(workload)
+            .is_some_and(|reference| !workload.rows.iter().any(|row| std::ptr::eq(reference, row)));
+        let lines = workload.rows.len() + 2 + usize::from(borrowed_reference);
         assert_eq!(table.lines().count(), lines, "{table}");
         let chinese =
             fs::read_to_string(dir.join("zh-CN").join(format!("table-{}.md", workload.id)))
@@ -69,6 +74,8 @@ fn the_sample_renders_to_tables_figures_and_charts() {
     }
     let figures = fs::read_to_string(dir.join("figures.txt")).unwrap();
     assert!(figures.contains("ANCHOR: counter-two-threads-locked-ratio\n"));
+    assert!(figures.contains("ANCHOR: sleep-tasks-rust-over-reference\n"));
+    assert!(figures.contains("ANCHOR: messages-tasks-capacity\n1\n"));
     let chinese_figures = fs::read_to_string(dir.join("zh-CN/figures.txt")).unwrap();
     let anchors = |text: &str| {
         text.lines()

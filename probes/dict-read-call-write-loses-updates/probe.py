@@ -1,4 +1,4 @@
-# Four threads each deposit 1 into a dict entry 100,000 times: first with
+# Four threads each deposit 1 into a dict entry a million times: first with
 # a read, a call and a write (each dict operation safe on its own), then
 # with `+=` on the entry.
 import threading

@@ -1,4 +1,6 @@
-# The start method multiprocessing uses when the program names none.
+# The start method multiprocessing uses when the program names none. Python
+# 3.14 changes it on Linux to forkserver; the versions this probe runs on,
+# 3.11 to 3.13, still fork.
 import multiprocessing
 import sys
 

@@ -1,9 +1,10 @@
 //! `cargo xtask bench`: Appendix B's measurements, start to finish.
 //!
 //! Builds the `workload` binary in release mode, runs every workload's Rust
-//! program and Python twin in turn, round after round (the order of the two
-//! alternating, so neither always runs on a machine the other just warmed
-//! or heated), and writes the results file, the tables, the quoted figures
+//! program and its Python twin on each CPython of `bench::catalogue::PYTHONS`
+//! in turn, round after round (the order rotating, so that none always
+//! runs on a machine another just warmed or heated), and writes the
+//! results file, the tables, the quoted figures
 //! and the charts into the book (`src/benchmarks/`, the Chinese edition's
 //! tables under `src/benchmarks/zh-CN/`). The headline ratios of the
 //! results file it replaces are kept in the new one, so that the appendix
@@ -14,10 +15,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use bench::catalogue::{Language, WORKLOADS};
+use bench::catalogue::{PYTHONS, WORKLOADS};
 use bench::line::Size;
 use bench::report;
-use bench::results::{Machine, PreviousRun, Results, Samples};
+use bench::results::{Machine, PreviousRun, Results, Samples, Side};
 use bench::runner;
 use harness::{book_root, target_dir};
 
@@ -63,11 +64,24 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         return Err("cargo build --release failed".into());
     }
     let binary = target_dir().join("release").join("workload");
-    let machine = machine(date)?;
+    let pythons = pythons()?;
+    let machine = machine(date, &pythons)?;
     eprintln!(
         "{} ({} cores), {}, {}, {}",
-        machine.cpu, machine.cores, machine.os, machine.rustc, machine.python
+        machine.cpu,
+        machine.cores,
+        machine.os,
+        machine.rustc,
+        machine.pythons.join(", ")
     );
+    // Rust, then the twin on each CPython, each with what runs it.
+    let sides: Vec<(Side<'static>, &Path)> = std::iter::once((Side::Rust, binary.as_path()))
+        .chain(
+            pythons
+                .iter()
+                .map(|(version, path)| (Side::Python(version), path.as_path())),
+        )
+        .collect();
 
     let mut samples = Samples::default();
     for round in 0..options.runs {
@@ -76,27 +90,25 @@ pub fn bench(args: &[String]) -> Result<(), String> {
             .iter()
             .flat_map(|w| w.programs.iter().map(move |p| (w, p)));
         for (turn, (workload, program)) in programs.enumerate() {
-            let mut order = Language::BOTH;
-            if (round + turn) % 2 == 1 {
-                order.reverse();
-            }
+            let mut order = sides.clone();
+            order.rotate_left((round + turn) % sides.len());
             let mut progress = format!("  {:<14}", program.name());
-            for language in order {
-                let what = format!("{} {}", language.name(), program.name());
-                let command = program.command(language, &binary, options.size);
+            for (side, executable) in order {
+                let what = format!("{} {}", side.name(), program.name());
+                let command = program.command(side.language(), executable, options.size);
                 let finished = runner::run(&what, command, PROGRAM_LIMIT)?;
                 if !finished.stderr.is_empty() {
                     eprintln!("{what} wrote to stderr:\n{}", finished.stderr);
                 }
                 let values = program
-                    .read(language, &finished.stdout)
+                    .read(side.language(), &finished.stdout)
                     .map_err(|e| format!("{what}: {e}"))?;
-                for (row, value) in values {
-                    samples.add(workload.id, row, language, value);
+                for (row, printed) in values {
+                    samples.add(workload.id, row, side, printed);
                 }
                 progress += &format!(
-                    "  {} {:>6.1} s",
-                    language.name(),
+                    "  {} {:>5.1} s",
+                    side.name(),
                     finished.elapsed.as_secs_f64()
                 );
             }
@@ -105,8 +117,14 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     }
 
     let wall_seconds = began.elapsed().as_secs_f64();
-    let results =
-        samples.into_results(machine, options.size, options.runs, wall_seconds, previous)?;
+    let results = samples.into_results(
+        machine,
+        options.size,
+        options.runs,
+        wall_seconds,
+        PYTHONS,
+        previous,
+    )?;
     let json = serde_json::to_string_pretty(&results).expect("results serialize") + "\n";
     fs::create_dir_all(&options.out)
         .map_err(|e| format!("cannot create {}: {e}", options.out.display()))?;
@@ -114,24 +132,32 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         .map_err(|e| format!("cannot write {}: {e}", results_path.display()))?;
     eprintln!("wrote {}", results_path.display());
     write_report(&results, &options.out)?;
-    eprintln!("Rust / Python per item, medians of {} runs:", results.runs);
+    eprintln!(
+        "Rust / Python per item, medians of {} runs, against CPython {}:",
+        results.runs,
+        results.pythons.join(" and ")
+    );
     for workload in &results.workloads {
-        for row in &workload.rows {
-            if let Some(ratio) = row.ratio {
-                let mark = if row.headline { "  (headline)" } else { "" };
-                eprintln!(
-                    "  {:<30} {ratio:>8.3}{mark}",
-                    format!("{}/{}", workload.id, row.id)
-                );
-            }
+        for row in workload.rows.iter().filter(|row| !row.ratio.is_empty()) {
+            let ratios: Vec<String> = row.ratio.values().map(|r| format!("{r:>8.3}")).collect();
+            let mark = if row.headline { "  (headline)" } else { "" };
+            eprintln!(
+                "  {:<34} {}{mark}",
+                format!("{}/{}", workload.id, row.id),
+                ratios.join(" ")
+            );
         }
     }
     if let Some(previous) = &results.previous {
         eprintln!("headline ratios against the run of {}:", previous.date);
         for (workload, now) in results.headline_ratios() {
-            if let Some(before) = previous.ratios.get(&workload) {
-                let change = (now / before - 1.0) * 100.0;
-                eprintln!("  {workload:<10} {before:>8.3} -> {now:>8.3}  {change:+.1} %");
+            for (version, now) in now {
+                if let Some(before) = previous.ratios.get(&workload).and_then(|r| r.get(&version)) {
+                    let change = (now / before - 1.0) * 100.0;
+                    eprintln!(
+                        "  {workload:<10} {version:<5} {before:>8.3} -> {now:>8.3}  {change:+.1} %"
+                    );
+                }
             }
         }
     }
@@ -140,7 +166,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
 }
 
 /// The headline ratios of the results file a run of `size` is about to
-/// replace, if there is one of that size that can be read.
+/// replace, if there is one of that size that this version can read.
 fn previous_run(results_path: &Path, size: Size) -> Option<PreviousRun> {
     let text = fs::read_to_string(results_path).ok()?;
     let results: Results = serde_json::from_str(&text).ok()?;
@@ -159,7 +185,8 @@ fn write_report(results: &Results, out: &Path) -> Result<(), String> {
 
 fn options(args: &[String]) -> Result<Options, String> {
     // Five rounds keep the whole run under five minutes on two cores, now
-    // that every sample lasts at least 0.3 s.
+    // that every sample lasts at least 0.3 s and each twin runs on two
+    // CPythons.
     let mut runs = 5;
     let mut size = Size::Full;
     let mut out = None;
@@ -197,7 +224,24 @@ fn options(args: &[String]) -> Result<Options, String> {
     })
 }
 
-fn machine(date: String) -> Result<Machine, String> {
+/// Each CPython of [`PYTHONS`], as the harness finds it, or an error
+/// naming the first this machine lacks: every column must be measured.
+fn pythons() -> Result<Vec<(&'static str, PathBuf)>, String> {
+    PYTHONS
+        .iter()
+        .map(|&version| {
+            harness::interpreters()
+                .iter()
+                .find(|found| found.version.to_string() == version)
+                .map(|found| (version, found.path.clone()))
+                .ok_or_else(|| {
+                    format!("no CPython {version} here (python3, or pyenv's versions folder)")
+                })
+        })
+        .collect()
+}
+
+fn machine(date: String, pythons: &[(&str, PathBuf)]) -> Result<Machine, String> {
     let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let cpu = cpuinfo
         .lines()
@@ -221,7 +265,10 @@ fn machine(date: String) -> Result<Machine, String> {
         rustc: version_of(Command::new(
             std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()),
         ))?,
-        python: version_of(Command::new("python3"))?,
+        pythons: pythons
+            .iter()
+            .map(|(_, path)| version_of(Command::new(path)))
+            .collect::<Result<_, _>>()?,
         date,
     })
 }

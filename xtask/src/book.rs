@@ -33,12 +33,17 @@ pub fn build() -> Result<(), String> {
 }
 
 /// `cargo xtask pdf`: builds the site, then prints each edition's
-/// `print.html` to `book.pdf` beside it with headless Chromium.
+/// `print.html` to `book.pdf` beside it with headless Chromium. It first
+/// makes sure that a font covers each translation's language, and after
+/// printing that its PDF embeds one (`site::print_pdf`).
 pub fn pdf() -> Result<(), String> {
-    build()?;
     let chromium = site::chromium()?;
-    for (_, edition) in site::editions(&site_dir(&book_root())) {
-        let pdf = site::print_pdf(&chromium, &edition)?;
+    for language in TRANSLATIONS {
+        site::fonts_for(language)?;
+    }
+    build()?;
+    for (language, edition) in site::editions(&site_dir(&book_root())) {
+        let pdf = site::print_pdf(&chromium, &edition, language)?;
         eprintln!("wrote {}", pdf.display());
     }
     Ok(())
@@ -140,14 +145,18 @@ fn update(languages: &[String]) -> Result<(), String> {
         ));
     }
     let template = i18n::template(&root)?;
+    let comments = template
+        .messages()
+        .filter(|message| i18n::is_code_comment(*message))
+        .count();
     for language in chosen {
         let path = i18n::po_path(&root, language);
         let old = path.is_file().then(|| i18n::read_po(&path)).transpose()?;
         let (merged, stats) = i18n::merge(&template, old.as_ref(), language);
         i18n::write_po(&merged, &path)?;
         eprintln!(
-            "{}: {} messages: {} translated, {} fuzzy to check, {} new; {} dropped; \
-             typography fixed in {}",
+            "{}: {} messages ({comments} of them comments in code): {} translated, {} fuzzy \
+             to check, {} new; {} dropped; typography fixed in {}",
             path.display(),
             template.count(),
             stats.kept,

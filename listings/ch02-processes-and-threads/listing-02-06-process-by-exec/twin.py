@@ -10,8 +10,9 @@ def run_proc(name):
 
 
 if __name__ == "__main__":
-    # What the spawn start method does underneath: a fresh interpreter runs
-    # this same file, told by its arguments to be the child.
+    # As Listing 2-6 does: a fresh interpreter runs this same file, told by
+    # its arguments to be the child. (The spawn start method starts a fresh
+    # interpreter too, but tells it what to run through a pipe.)
     if sys.argv[1:2] == [RUN_PROC] and len(sys.argv) == 3:
         run_proc(sys.argv[2])
     elif len(sys.argv) > 1:
@@ -19,5 +20,8 @@ if __name__ == "__main__":
     else:
         print("父进程 %d." % os.getpid())
         print("子进程将要执行")
+        # Into a pipe, the two lines above are still in print's buffer;
+        # write them out before the child prints, as Process.start() does.
+        sys.stdout.flush()
         subprocess.run([sys.executable, __file__, RUN_PROC, "test"], check=True)
         print("子进程已结束")

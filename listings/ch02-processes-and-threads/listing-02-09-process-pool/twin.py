@@ -5,13 +5,20 @@ import sys
 import time
 
 
+def say(line):
+    # One write per line, and at once. `print` writes the text and the
+    # newline separately, so another worker's line could land between the
+    # two; and into a pipe, a process's lines would wait in its buffer until
+    # it exits.
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
 def worker(msg):
     started = time.time()
-    # One write per line: `print` writes the text and the newline
-    # separately, and another worker's line can land between the two.
-    sys.stdout.write("%d开始执行,进程号为%d\n" % (msg, os.getpid()))
+    say("%d开始执行,进程号为%d" % (msg, os.getpid()))
     time.sleep(random.random() * 2)
-    sys.stdout.write("%d 执行完毕，耗时%0.2f\n" % (msg, time.time() - started))
+    say("%d 执行完毕，耗时%0.2f" % (msg, time.time() - started))
 
 
 if __name__ == "__main__":
@@ -19,7 +26,7 @@ if __name__ == "__main__":
     pool = multiprocessing.Pool(3)
     for msg in range(10):
         pool.apply_async(worker, (msg,))
-    sys.stdout.write("----start----\n")
+    say("----start----")
     pool.close()
     pool.join()
-    sys.stdout.write("-----end-----\n")
+    say("-----end-----")

@@ -6,9 +6,11 @@ import time
 
 def worker(msg):
     started = time.time()
-    print("%d开始执行,进程号为%d" % (msg, os.getpid()))
+    # Into a pipe, a worker's output is buffered until the worker exits;
+    # flushing each line keeps the order in which the lines were printed.
+    print("%d开始执行,进程号为%d" % (msg, os.getpid()), flush=True)
     time.sleep(random.random() * 2)
-    print(msg, "执行完毕，耗时%0.2f" % (time.time() - started))
+    print(msg, "执行完毕，耗时%0.2f" % (time.time() - started), flush=True)
 
 
 if __name__ == "__main__":

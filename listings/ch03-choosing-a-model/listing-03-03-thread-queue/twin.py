@@ -9,7 +9,7 @@ for number in range(100):
 
 def do_something(number):
     # One write per line: `print` writes the text and the newline separately,
-    # and another thread's line could land between the two.
+    # and with unbuffered output another thread's line can land between them.
     sys.stdout.write(f"{number}\n")
 
 

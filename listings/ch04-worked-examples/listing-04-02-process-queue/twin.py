@@ -6,13 +6,18 @@ import time
 # run short and the order of the lines the same.
 PAUSE = 0.5
 
+# Each child flushes every line it prints. Into a pipe, Python's standard
+# output is block-buffered: the reader's lines would still be in its buffer
+# when terminate() kills it, and be lost, and the writer's would come out
+# all at once when it exits.
+
 
 def write(queue):
-    print("Process write pid={}".format(os.getpid()))
+    print("Process write pid={}".format(os.getpid()), flush=True)
     for number in range(5):
         # Announced before it is put, so the reader cannot report a number
         # that the writer has not reported yet.
-        print("Process write {}".format(number))
+        print("Process write {}".format(number), flush=True)
         queue.put(number)
         time.sleep(PAUSE)
 
@@ -20,9 +25,9 @@ def write(queue):
 def read(queue):
     number = queue.get(block=True)
     # With the first number, so after the writer's first line.
-    print("Process read pid={}".format(os.getpid()))
+    print("Process read pid={}".format(os.getpid()), flush=True)
     while True:
-        print("Process read {}".format(number))
+        print("Process read {}".format(number), flush=True)
         number = queue.get(block=True)
 
 

@@ -7,22 +7,23 @@ def process():
     print(thread_local.name)
 
 
-def run(name, both_named, wait_for, then_signal):
+def run(name, tell_named, wait_for, tell_printed):
     thread_local.name = name
-    # Both threads have set their name before either prints: if they shared
-    # one attribute, the second write would have replaced the first.
-    both_named.wait()
+    if tell_named is not None:
+        tell_named.set()
     if wait_for is not None:
         wait_for.wait()
     process()
-    if then_signal is not None:
-        then_signal.set()
+    if tell_printed is not None:
+        tell_printed.set()
 
 
-both_named = threading.Barrier(2)
+jim_named = threading.Event()
 jack_printed = threading.Event()
-t1 = threading.Thread(target=run, args=("Jack", both_named, None, jack_printed))
-t2 = threading.Thread(target=run, args=("Jim", both_named, jack_printed, None))
+# Jack prints once Jim's name is stored too: if the two threads shared one
+# attribute, the second store would have replaced the first.
+t1 = threading.Thread(target=run, args=("Jack", None, jim_named, jack_printed))
+t2 = threading.Thread(target=run, args=("Jim", jim_named, jack_printed, None))
 t1.start()
 t2.start()
 t1.join()

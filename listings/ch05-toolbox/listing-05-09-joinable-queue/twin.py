@@ -7,17 +7,19 @@ EATING = 0.3
 
 def produce(queue, name, food):
     for number in range(1, ITEMS + 1):
-        print(f"{name}生产了一个{food}")
+        print(f"{name}生产了一个{food}", flush=True)
         queue.put(f"{food}{number}")
     queue.join()
-    print(f"{name}: join returned, all {ITEMS} eaten")
+    print(f"{name}: join returned, all {ITEMS} eaten", flush=True)
 
 
 def consume(queue, name):
     while True:
         food = queue.get()
         time.sleep(EATING)
-        print(f"{name}吃了{food}")
+        # Flushed at once: the consumer is killed, never exits, and into a
+        # pipe what it had buffered would be lost with it.
+        print(f"{name}吃了{food}", flush=True)
         queue.task_done()
 
 

@@ -1,3 +1,4 @@
+import itertools
 import multiprocessing
 import os
 import select
@@ -34,8 +35,21 @@ def count_torn(size):
     expected = size * MESSAGES_PER_WRITER * len(WRITERS)
     if len(received) != expected:
         raise SystemExit(f"read {len(received)} bytes, expected {expected}")
-    messages = [received[i : i + size] for i in range(0, len(received), size)]
-    return sum(1 for m in messages if m.count(m[0]) != size)
+    return sum(torn_messages_of(letter[0], received, size) for letter in WRITERS)
+
+
+# A run of the writer's letter that ends inside one of its messages means
+# the other writer cut in there.
+def torn_messages_of(letter, received, size):
+    bytes_so_far = 0
+    torn = set()
+    for byte, run in itertools.groupby(received):
+        if byte != letter:
+            continue
+        bytes_so_far += sum(1 for _ in run)
+        if bytes_so_far % size:
+            torn.add(bytes_so_far // size)
+    return len(torn)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ use regex::Regex;
 use crate::html::normalize;
 use crate::listing::Listing;
 use crate::probe::Probe;
+use crate::python::runs_on_sentence;
 
 /// How a marked note begins: a place where the note is wrong or outdated.
 const NOTE: &str = "> **Note:**";
@@ -73,8 +74,9 @@ fn marked_notes(text: &str) -> Vec<(usize, String)> {
 }
 
 /// Every `<span class="figure" data-from="NAME">TEXT</span>` quotes a figure
-/// that the output of listing or probe NAME still shows. Commas between
-/// digits are ignored, so the prose may write `134,916` for `134916`.
+/// that the output of listing or probe NAME still shows (for a probe, one of
+/// its output files). Commas between digits are ignored, so the prose may
+/// write `134,916` for `134916`.
 pub fn check_figures(
     chapters: &[(PathBuf, String)],
     listings: &[Listing],
@@ -124,9 +126,17 @@ pub fn check_figures(
 fn output_of(name: &str, listings: &[Listing], probes: &[Probe]) -> Option<Result<String, String>> {
     let listing = listings.iter().find(|l| l.name == name);
     let probe = probes.iter().find(|p| p.slug == name);
-    listing
-        .map(Listing::expected_output)
-        .or_else(|| probe.map(Probe::expected_output))
+    listing.map(Listing::expected_output).or_else(|| {
+        probe.map(|probe| {
+            let mut all = probe.expected_output()?;
+            for version in probe.versions() {
+                if probe.version_output_path(version).is_file() {
+                    all += &probe.expected_output_on(version)?;
+                }
+            }
+            Ok(all)
+        })
+    })
 }
 
 /// `text` without the commas that group digits.
@@ -145,8 +155,10 @@ fn ungrouped(text: &str) -> String {
         .collect()
 }
 
-/// Every probe's program and output are shown by some page, under a heading
-/// with its anchor, so that a chapter's link to the probe lands on it.
+/// Every probe's program and every output file are shown by some page,
+/// under a heading with its anchor, so that a chapter's link to the probe
+/// lands on it; the section under that heading says, in a line of its own,
+/// which versions the probe runs on (`Runs on CPython 3.11, 3.12 and 3.13.`).
 pub fn check_probes_shown(
     probes: &[Probe],
     included: &BTreeSet<PathBuf>,
@@ -154,7 +166,8 @@ pub fn check_probes_shown(
 ) -> Vec<String> {
     let mut problems = Vec::new();
     for probe in probes {
-        for path in [probe.script_path(), probe.output_path()] {
+        let shown = std::iter::once(probe.script_path()).chain(probe.output_files());
+        for path in shown {
             if !included.contains(&normalize(&path)) {
                 problems.push(format!(
                     "probe {}: no page shows its {}",
@@ -164,18 +177,60 @@ pub fn check_probes_shown(
             }
         }
         let anchor = format!("{{#{}}}", probe.anchor());
-        if !chapters.iter().any(|(_, text)| text.contains(&anchor)) {
-            problems.push(format!(
+        let sections: Vec<&str> = chapters
+            .iter()
+            .filter_map(|(_, text)| section_under(text, &anchor))
+            .collect();
+        let versions = runs_on_sentence(&probe.versions());
+        match sections.as_slice() {
+            [] => problems.push(format!(
                 "probe {}: no heading carries `{anchor}` for the chapters to link to",
                 probe.slug
-            ));
+            )),
+            [section] if !section.lines().any(|line| line.trim() == versions) => {
+                problems.push(format!(
+                    "probe {}: its section must say the versions it runs on, in a line of \
+                     its own: `{versions}`",
+                    probe.slug
+                ))
+            }
+            [_] => {}
+            _ => problems.push(format!(
+                "probe {}: more than one heading carries `{anchor}`",
+                probe.slug
+            )),
         }
     }
     problems
 }
 
+/// The text from the heading line that contains `anchor` to the next
+/// heading (or the end), outside fenced code blocks, if there is one.
+fn section_under<'a>(text: &'a str, anchor: &str) -> Option<&'a str> {
+    let mut offset = 0;
+    let mut start = None;
+    let mut fenced = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") {
+            fenced = !fenced;
+        } else if !fenced && trimmed.starts_with('#') {
+            if let Some(start) = start {
+                return Some(&text[start..offset]);
+            }
+            if line.contains(anchor) {
+                start = Some(offset);
+            }
+        }
+        offset += line.len();
+    }
+    start.map(|start| &text[start..])
+}
+
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
 
     fn chapter(text: &str) -> Vec<(PathBuf, String)> {
@@ -212,6 +267,56 @@ mod tests {
                 (5, "> **Note:** three".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_probe_s_section_runs_to_the_next_heading_not_to_a_comment_in_code() {
+        let text = "# C\n\n### claim {#probe-a}\n\nRuns on CPython 3.13.\n\n```python\n# not a heading\n```\n\n### other {#probe-b}\nlast\n";
+        let section = section_under(text, "{#probe-a}").unwrap();
+        assert!(section.starts_with("### claim {#probe-a}\n"));
+        assert!(section.contains("# not a heading") && !section.contains("probe-b"));
+        assert_eq!(
+            section_under(text, "{#probe-b}"),
+            Some("### other {#probe-b}\nlast\n")
+        );
+        assert_eq!(section_under(text, "{#probe-c}"), None);
+    }
+
+    #[test]
+    fn a_probe_s_section_shows_every_output_file_and_says_its_versions() {
+        let root = std::env::temp_dir().join(format!("harness-claims-{}", std::process::id()));
+        let dir = root.join("probes").join("old-only");
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("probe.py"), "print(1)\n").unwrap();
+        fs::write(
+            dir.join("probe.toml"),
+            "claim = \"x\"\norder = \"exact\"\nvaries = []\npython = \"<3.13\"\n",
+        )
+        .unwrap();
+        fs::write(dir.join("output.txt"), "").unwrap();
+        fs::write(dir.join("output-3.12.txt"), "").unwrap();
+        let probes = crate::discover_probes(&root).unwrap();
+        let mut included: BTreeSet<PathBuf> = [dir.join("probe.py"), dir.join("output.txt")].into();
+        let section = |runs_on: &str| {
+            chapter(&format!(
+                "## Chapter\n\n### claim {{#probe-old-only}}\n\nText.\n\n{runs_on}\n\n## Next\n"
+            ))
+        };
+        let problems = check_probes_shown(&probes, &included, &section("")).join("\n");
+        assert!(
+            problems.contains("no page shows its output-3.12.txt"),
+            "{problems}"
+        );
+        assert!(
+            problems.contains("`Runs on CPython 3.11 and 3.12.`"),
+            "{problems}"
+        );
+        included.insert(dir.join("output-3.12.txt"));
+        let wrong = section("Runs on CPython 3.11, 3.12 and 3.13.");
+        assert_eq!(check_probes_shown(&probes, &included, &wrong).len(), 1);
+        let right = section("Runs on CPython 3.11 and 3.12.");
+        assert!(check_probes_shown(&probes, &included, &right).is_empty());
+        fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]

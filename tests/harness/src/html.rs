@@ -4,10 +4,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use regex::Regex;
 
+use crate::comments::{self, BlockComment, Code, Language};
 use crate::listing::Listing;
 use crate::markdown::{fences, files_with_extension};
 
@@ -300,6 +302,8 @@ pub fn check_rendered(html_root: &Path) -> Vec<String> {
 
 /// Every page of a translated edition shows exactly the code blocks and
 /// outputs of the English page it translates: code is never translated.
+/// In Rust and Python blocks the comments are (`comments`), so those are
+/// compared with their comments left out, and their markup as it is.
 pub fn check_same_code(english_root: &Path, translated_root: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     for (page, text) in html_pages(english_root) {
@@ -329,14 +333,24 @@ pub fn check_same_code(english_root: &Path, translated_root: &Path) -> Vec<Strin
             ));
             continue;
         }
+        let code = |block: &CodeBlock| -> String {
+            match block.code() {
+                Some(Ok(code)) => match code.without_comments() {
+                    Ok(lines) => format!("{}\n{}", block.markup(), lines.join("\n")),
+                    Err(e) => format!("{}\n{e}", block.html),
+                },
+                _ => block.html.clone(),
+            }
+        };
         if let Some((number, (a, b))) = english
             .iter()
-            .zip(&other)
+            .map(code)
+            .zip(other.iter().map(code))
             .enumerate()
             .find(|(_, (a, b))| a != b)
         {
             problems.push(format!(
-                "{}: code block {} differs from the English one:\n{}",
+                "{}: code block {} differs from the English one (comments aside):\n{}",
                 relative.display(),
                 number + 1,
                 similar::TextDiff::from_lines(a.as_str(), b.as_str())
@@ -348,11 +362,111 @@ pub fn check_same_code(english_root: &Path, translated_root: &Path) -> Vec<Strin
     problems
 }
 
+/// No comment in the Rust and Python blocks of a translated edition is
+/// left in English, by `comments::reads_as_english`: one problem per page
+/// that has any, with how many lines and the first few.
+pub fn check_comments_translated(translated_root: &Path) -> Vec<String> {
+    const SHOWN: usize = 3;
+    let mut problems = Vec::new();
+    for (page, text) in html_pages(translated_root) {
+        let relative = page.strip_prefix(translated_root).unwrap_or(&page);
+        // print.html repeats every chapter.
+        if relative == Path::new("print.html") {
+            continue;
+        }
+        let mut english = Vec::new();
+        for (number, block) in code_blocks(&text).iter().enumerate() {
+            let lines = match block.code() {
+                None => continue,
+                Some(Ok(code)) => code.comment_lines(),
+                Some(Err(e)) => Err(e),
+            };
+            match lines {
+                Ok(lines) => english.extend(
+                    lines
+                        .into_iter()
+                        .filter(|(_, line)| comments::reads_as_english(line))
+                        .map(|(line, text)| {
+                            format!("block {}, line {}: {text}", number + 1, line + 1)
+                        }),
+                ),
+                Err(e) => problems.push(format!(
+                    "{}: code block {}: {e}",
+                    relative.display(),
+                    number + 1
+                )),
+            }
+        }
+        if !english.is_empty() {
+            problems.push(format!(
+                "{}: {} comment lines left in English (translate their messages in the PO \
+                 file), e.g.\n    {}",
+                translated_root.join(relative).display(),
+                english.len(),
+                english[..english.len().min(SHOWN)].join("\n    ")
+            ));
+        }
+    }
+    problems
+}
+
+/// A rendered `<pre>` block.
+struct CodeBlock {
+    html: String,
+}
+
+impl CodeBlock {
+    /// The `<pre>` and `<code>` tags, with their classes.
+    fn markup(&self) -> &str {
+        let end = self
+            .html
+            .find("<code")
+            .and_then(|code| self.html[code..].find('>').map(|end| code + end + 1))
+            .unwrap_or(0);
+        &self.html[..end]
+    }
+
+    /// The code of a Rust or Python block as its Markdown had it: text,
+    /// with each line that mdBook hides (`<span class="boring">`) behind
+    /// rustdoc's `# `. None for a block in another language.
+    fn code(&self) -> Option<Result<Code, BlockComment>> {
+        static LANGUAGE: OnceLock<Regex> = OnceLock::new();
+        static BORING: OnceLock<Regex> = OnceLock::new();
+        let language = LANGUAGE.get_or_init(|| {
+            Regex::new(r#"<code class="language-([\w-]+)"#).expect("valid pattern")
+        });
+        let boring = BORING.get_or_init(|| {
+            Regex::new(r#"(?s)<span class="boring">(.*?)</span>"#).expect("valid pattern")
+        });
+        let markup = self.markup();
+        let language = Language::of_block(&language.captures(markup)?[1])?;
+        let inner = &self.html[markup.len()..];
+        let inner = inner.strip_suffix("</code></pre>").unwrap_or(inner);
+        let text = boring.replace_all(inner, "# $1");
+        let text = unescape(&text);
+        let code = Code::new(language, text.lines());
+        Some(code.comments().map(|_| code))
+    }
+}
+
+/// HTML's escapes in text, as mdBook writes them, back to their characters.
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&")
+}
+
 /// The `<pre>` blocks of a page, as rendered.
-fn code_blocks(html: &str) -> Vec<String> {
+fn code_blocks(html: &str) -> Vec<CodeBlock> {
     let pre = Regex::new(r"(?s)<pre\b.*?</pre>").expect("valid pattern");
     pre.find_iter(html)
-        .map(|m| m.as_str().to_string())
+        .map(|m| CodeBlock {
+            html: m.as_str().to_string(),
+        })
         .collect()
 }
 
@@ -419,5 +533,60 @@ mod tests {
             normalize(Path::new("/a/b/../c/./d")),
             PathBuf::from("/a/c/d")
         );
+    }
+
+    #[test]
+    fn a_rendered_block_gives_back_its_code_with_hidden_lines_and_language() {
+        let block = CodeBlock {
+            html: "<pre class=\"playground\"><code class=\"language-rust edition2024\">\
+                   <span class=\"boring\">// Hidden.\n</span><span class=\"boring\">fn f() {}\n\
+                   </span>let s = &quot;a &amp; b&quot;; // Shown &lt;here&gt;.</code></pre>"
+                .into(),
+        };
+        assert_eq!(
+            block.markup(),
+            "<pre class=\"playground\"><code class=\"language-rust edition2024\">"
+        );
+        let code = block.code().unwrap().unwrap();
+        assert_eq!(
+            code.comment_lines().unwrap(),
+            [(0, "Hidden.".to_string()), (2, "Shown <here>.".to_string())]
+        );
+        assert_eq!(
+            code.without_comments().unwrap(),
+            ["# fn f() {}", "let s = \"a & b\";"]
+        );
+        let console = CodeBlock {
+            html: "<pre><code class=\"language-console\">$ ls # all</code></pre>".into(),
+        };
+        assert!(console.code().is_none());
+    }
+
+    #[test]
+    fn translated_pages_may_differ_from_english_only_in_their_comments() {
+        let root = std::env::temp_dir().join(format!("harness-html-{}", std::process::id()));
+        let translated = root.join("zh-CN");
+        fs::create_dir_all(&translated).unwrap();
+        let page = |code: &str| {
+            format!("<p>x</p><pre><code class=\"language-python\">{code}</code></pre>")
+        };
+        fs::write(root.join("a.html"), page("# Count.\nn += 1  # One.\n")).unwrap();
+        fs::write(root.join("b.html"), page("n += 1\n")).unwrap();
+        fs::write(root.join("c.html"), page("# Left.\nn = 0\n")).unwrap();
+        fs::write(
+            translated.join("a.html"),
+            page("# 计数，\n# 两行。\nn += 1  # 一。\n"),
+        )
+        .unwrap();
+        fs::write(translated.join("b.html"), page("n += 2\n")).unwrap();
+        fs::write(translated.join("c.html"), page("# Left.\nn = 0\n")).unwrap();
+        let same = check_same_code(&root, &translated);
+        let english = check_comments_translated(&translated);
+        fs::remove_dir_all(&root).unwrap();
+        assert_eq!(same.len(), 1, "{same:#?}");
+        assert!(same[0].starts_with("b.html: code block 1 differs"));
+        assert_eq!(english.len(), 1, "{english:#?}");
+        assert!(english[0].contains("c.html: 1 comment lines left in English"));
+        assert!(english[0].contains("block 1, line 1: Left."));
     }
 }

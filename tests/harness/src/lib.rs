@@ -4,6 +4,7 @@
 //! rules this code enforces.
 
 pub mod claims;
+pub mod comments;
 mod compare;
 pub mod html;
 pub mod i18n;
@@ -15,10 +16,15 @@ mod run;
 pub mod site;
 
 pub use compare::{Rules, compare};
-pub use listing::{Kind, Listing, discover, excluded_from_workspace};
+pub use listing::{Kind, Listing, TwinBuffering, discover, excluded_from_workspace};
 pub use probe::{Probe, discover_probes};
-pub use python::{SYSTEM_PYTHON, python_with};
-pub use run::{Run, RunError, build_bins, build_compile_fail, for_each_concurrently, run};
+pub use python::{
+    Interpreter, PythonSpecifier, PythonVersion, SYSTEM_PYTHON, interpreters, missing_interpreters,
+    python_with,
+};
+pub use run::{
+    CONCURRENT_RUNS, Run, RunError, build_bins, build_compile_fail, for_each_concurrently, run,
+};
 
 use std::path::PathBuf;
 

@@ -9,6 +9,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::compare::{Order, Rules};
+use crate::python::{PythonSpecifier, PythonVersion, admitted};
 use crate::{book_root, target_dir};
 
 /// A listing older than this many seconds is killed and fails by name,
@@ -42,9 +43,29 @@ pub enum Kind {
         stdin: Option<PathBuf>,
         /// Pinned PyPI packages (`name==version`) its twin imports.
         twin_requires: Vec<String>,
+        /// The versions its twin prints `output.txt` on, where not all of
+        /// the matrix.
+        twin_python: Option<PythonSpecifier>,
+        /// How its twin's standard streams buffer.
+        twin_buffering: TwinBuffering,
     },
     /// Must fail to build with this error code.
     CompileFail { code: String },
+}
+
+/// How a twin is run: with Python's default buffering, as a reader runs
+/// it, unless its listing's metadata says otherwise.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TwinBuffering {
+    /// Block-buffered into the harness's pipe, as `python3 twin.py | cat`.
+    #[default]
+    Default,
+    /// `PYTHONUNBUFFERED=1`, for a twin whose note's program prints
+    /// differently into a pipe than in a terminal (a `fork` copying a
+    /// buffered line), which its chapter shows and explains: each of its
+    /// writes reaches the pipe at once, as a line reaches a terminal.
+    Unbuffered,
 }
 
 impl Listing {
@@ -63,14 +84,22 @@ impl Listing {
         command
     }
 
-    /// Runs the Python twin with `python`, unbuffered so that forked
-    /// children neither lose nor duplicate output held in stdio buffers.
+    /// Runs the Python twin with `python` and Python's default buffering,
+    /// as a reader's `python3 twin.py | cat` does (this machine's
+    /// environment may say `PYTHONUNBUFFERED`): output a twin's processes
+    /// hold in stdio buffers must reach the pipe, once, as in a terminal.
+    /// Only a twin whose metadata says `twin-buffering = "unbuffered"` runs
+    /// unbuffered.
     pub fn twin_command(&self, python: &Path) -> Command {
         let mut command = Command::new(python);
-        command
-            .arg(self.twin_path())
-            .env("PYTHONUNBUFFERED", "1")
-            .current_dir(&self.dir);
+        command.arg(self.twin_path()).current_dir(&self.dir);
+        match &self.kind {
+            Kind::Runnable {
+                twin_buffering: TwinBuffering::Unbuffered,
+                ..
+            } => command.env("PYTHONUNBUFFERED", "1"),
+            _ => command.env_remove("PYTHONUNBUFFERED"),
+        };
         command
     }
 
@@ -103,6 +132,15 @@ impl Listing {
         }
     }
 
+    /// The versions of the matrix its twin runs on (none for a
+    /// compile-fail listing, which has no twin).
+    pub fn twin_versions(&self) -> Vec<PythonVersion> {
+        match &self.kind {
+            Kind::Runnable { twin_python, .. } => admitted(twin_python.as_ref()),
+            Kind::CompileFail { .. } => Vec::new(),
+        }
+    }
+
     pub fn is_compile_fail(&self) -> bool {
         matches!(self.kind, Kind::CompileFail { .. })
     }
@@ -120,7 +158,8 @@ pub(crate) fn read_output(path: &Path, command: &str, name: &str) -> Result<Stri
     match text.split_once('\n') {
         Some((first, rest)) if first == command => Ok(rest.to_string()),
         _ => Err(format!(
-            "{name}: output.txt must start with `{command}`; regenerate it with `cargo xtask outputs`"
+            "{name}: {} must start with `{command}`; regenerate it with `cargo xtask outputs`",
+            path.file_name().unwrap_or_default().to_string_lossy()
         )),
     }
 }
@@ -152,6 +191,8 @@ struct ListingMetadata {
     timeout_secs: Option<u64>,
     stdin: Option<String>,
     twin_requires: Option<Vec<String>>,
+    twin_python: Option<String>,
+    twin_buffering: Option<TwinBuffering>,
     compile_fail: Option<String>,
     note_never_ends: Option<bool>,
 }
@@ -216,6 +257,8 @@ fn read_listing(dir: &Path) -> Result<Listing, String> {
                 || meta.timeout_secs.is_some()
                 || meta.stdin.is_some()
                 || meta.twin_requires.is_some()
+                || meta.twin_python.is_some()
+                || meta.twin_buffering.is_some()
             {
                 return Err("a compile-fail listing has no output rules".into());
             }
@@ -251,11 +294,17 @@ fn read_listing(dir: &Path) -> Result<Listing, String> {
                     "twin-requires `{loose}` must pin a version: name==1.2.3"
                 ));
             }
+            let twin_python = meta
+                .twin_python
+                .map(|text| PythonSpecifier::parse(&text).map_err(|e| format!("twin-python = {e}")))
+                .transpose()?;
             Kind::Runnable {
                 rules,
                 timeout,
                 stdin,
                 twin_requires,
+                twin_python,
+                twin_buffering: meta.twin_buffering.unwrap_or_default(),
             }
         }
     };
@@ -283,4 +332,61 @@ pub fn excluded_from_workspace(root: &Path) -> Result<Vec<String>, String> {
     let text = fs::read_to_string(root.join("Cargo.toml")).map_err(|e| e.to_string())?;
     let manifest: Root = toml::from_str(&text).map_err(|e| e.to_string())?;
     Ok(manifest.workspace.exclude)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsStr;
+
+    use super::*;
+
+    fn listing_with(name: &str, metadata: &str) -> Result<Listing, String> {
+        let dir = std::env::temp_dir()
+            .join(format!("harness-listing-test-{}", std::process::id()))
+            .join(name);
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(
+            dir.join("Cargo.toml"),
+            format!(
+                "[package]\nname = \"{name}\"\n\n[package.metadata.listing]\n\
+                 translates = []\norder = \"exact\"\nvaries = []\n{metadata}"
+            ),
+        )
+        .unwrap();
+        read_listing(&dir)
+    }
+
+    /// What the twin's command does to `PYTHONUNBUFFERED`: `Some(None)`
+    /// removes it.
+    fn unbuffered(listing: &Listing) -> Option<Option<String>> {
+        let command = listing.twin_command(Path::new("python3"));
+        command
+            .get_envs()
+            .find(|(key, _)| *key == OsStr::new("PYTHONUNBUFFERED"))
+            .map(|(_, value)| value.map(|v| v.to_string_lossy().into_owned()))
+    }
+
+    #[test]
+    fn a_twin_runs_with_default_buffering_on_every_version_unless_its_metadata_says() {
+        let plain = listing_with("listing-09-01-plain", "").unwrap();
+        assert_eq!(unbuffered(&plain), Some(None));
+        assert_eq!(
+            plain.twin_versions(),
+            PythonVersion::matrix().collect::<Vec<_>>()
+        );
+
+        let special = listing_with(
+            "listing-09-02-special",
+            "twin-buffering = \"unbuffered\"\ntwin-python = \">=3.12\"\n",
+        )
+        .unwrap();
+        assert_eq!(unbuffered(&special), Some(Some("1".into())));
+        assert_eq!(
+            special.twin_versions(),
+            [PythonVersion::cpython3(12), PythonVersion::cpython3(13)]
+        );
+
+        let bad = listing_with("listing-09-03-bad", "twin-python = \">=3.12.1\"\n");
+        assert!(bad.unwrap_err().contains("twin-python"));
+    }
 }

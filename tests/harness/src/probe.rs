@@ -1,6 +1,7 @@
 //! Probes: small Python programs of ours, under `probes/<slug>/`, that prove
 //! what the text says CPython or Linux does where no listing shows it. Each
-//! is run and checked against its `output.txt` exactly as a listing is.
+//! is run on every CPython of the matrix it admits and checked against its
+//! `output.txt` (or that version's `output-3.N.txt`) exactly as a listing is.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -9,8 +10,9 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
-use crate::compare::{Order, Rules};
+use crate::compare::{Order, Rules, compare};
 use crate::listing::{DEFAULT_TIMEOUT_SECS, read_output};
+use crate::python::{PythonSpecifier, PythonVersion, admitted};
 
 /// One probe folder.
 #[derive(Debug)]
@@ -25,6 +27,8 @@ pub struct Probe {
     /// Programs besides `python3` that the probe runs (`node`), which a
     /// machine may lack.
     pub requires: Vec<String>,
+    /// The versions its claim holds on, where not all of the matrix.
+    pub python: Option<PythonSpecifier>,
 }
 
 #[derive(Deserialize)]
@@ -35,6 +39,7 @@ struct ProbeMetadata {
     varies: Vec<String>,
     timeout_secs: Option<u64>,
     requires: Option<Vec<String>>,
+    python: Option<String>,
 }
 
 impl Probe {
@@ -42,8 +47,44 @@ impl Probe {
         self.dir.join("probe.py")
     }
 
+    /// What it prints on every version it runs on, but one that has its
+    /// own file.
     pub fn output_path(&self) -> PathBuf {
         self.dir.join("output.txt")
+    }
+
+    /// What it prints on `version`, where that differs from `output.txt`.
+    pub fn version_output_path(&self, version: PythonVersion) -> PathBuf {
+        self.dir.join(format!("output-{version}.txt"))
+    }
+
+    /// `output.txt` and every `output-*.txt` beside it, sorted.
+    pub fn output_files(&self) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = fs::read_dir(&self.dir)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|path| {
+                        path.file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| n.starts_with("output-") && n.ends_with(".txt"))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        files.insert(0, self.output_path());
+        files
+    }
+
+    /// The versions of the matrix it runs on, oldest first.
+    pub fn versions(&self) -> Vec<PythonVersion> {
+        admitted(self.python.as_ref())
+    }
+
+    pub fn runs_on(&self, version: PythonVersion) -> bool {
+        self.versions().contains(&version)
     }
 
     /// The anchor that Appendix C gives the probe and the chapters link to.
@@ -56,13 +97,19 @@ impl Probe {
         format!("$ python3 probes/{}/probe.py", self.slug)
     }
 
-    /// Runs the probe with `python`, from its own folder and unbuffered, as
-    /// the twins are run.
+    /// The first line of `output-3.N.txt`.
+    pub fn version_command_line(&self, version: PythonVersion) -> String {
+        format!("$ python{version} probes/{}/probe.py", self.slug)
+    }
+
+    /// Runs the probe with `python`, from its own folder, with Python's
+    /// default buffering, as a reader's `python3 probe.py | cat` would
+    /// (this machine's environment may say `PYTHONUNBUFFERED`).
     pub fn command(&self, python: &Path) -> Command {
         let mut command = Command::new(python);
         command
             .arg("probe.py")
-            .env("PYTHONUNBUFFERED", "1")
+            .env_remove("PYTHONUNBUFFERED")
             .current_dir(&self.dir);
         command
     }
@@ -70,6 +117,70 @@ impl Probe {
     /// `output.txt` without its command line.
     pub fn expected_output(&self) -> Result<String, String> {
         read_output(&self.output_path(), &self.command_line(), &self.slug)
+    }
+
+    /// What it must print on `version`: `output-3.N.txt` where there is
+    /// one, else `output.txt`, without the command line.
+    pub fn expected_output_on(&self, version: PythonVersion) -> Result<String, String> {
+        let own = self.version_output_path(version);
+        if own.is_file() {
+            read_output(&own, &self.version_command_line(version), &self.slug)
+        } else {
+            self.expected_output()
+        }
+    }
+
+    /// What is wrong with its output files: one that cannot be read or has
+    /// the wrong first line, an `output-*.txt` for no version it runs on or
+    /// that says what `output.txt` says, or a `varies` pattern that matches
+    /// no line of any of them (slack the probe never needs).
+    pub fn output_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let base = match self.expected_output() {
+            Ok(text) => text,
+            Err(e) => return vec![e],
+        };
+        let mut texts = vec![base.clone()];
+        for path in self.output_files().into_iter().skip(1) {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            let version = self
+                .versions()
+                .into_iter()
+                .find(|v| self.version_output_path(*v) == path);
+            let Some(version) = version else {
+                problems.push(format!(
+                    "probe {}: {name} names no version it runs on ({}); remove it",
+                    self.slug,
+                    self.versions()
+                        .iter()
+                        .map(|v| format!("output-{v}.txt"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+                continue;
+            };
+            match read_output(&path, &self.version_command_line(version), &self.slug) {
+                Ok(text) if compare(&base, &text, &self.rules).is_ok() => problems.push(format!(
+                    "probe {}: {name} says what output.txt says under its rules; remove it \
+                     (`cargo xtask outputs {}` does)",
+                    self.slug, self.slug
+                )),
+                Ok(text) => texts.push(text),
+                Err(e) => problems.push(e),
+            }
+        }
+        let unused = texts
+            .iter()
+            .map(|text| self.rules.unused_patterns(text))
+            .reduce(|a, b| a.into_iter().filter(|p| b.contains(p)).collect())
+            .unwrap_or_default();
+        problems.extend(unused.into_iter().map(|p| {
+            format!(
+                "probe {}: varies pattern `{p}` matches no line of its output files",
+                self.slug
+            )
+        }));
+        problems
     }
 
     /// The programs it needs that are not on this machine's `PATH`.
@@ -141,6 +252,12 @@ fn read_probe(dir: &Path) -> Result<Probe, String> {
         rules: Rules::new(meta.order, &meta.varies)?,
         timeout: Duration::from_secs(meta.timeout_secs.unwrap_or(DEFAULT_TIMEOUT_SECS)),
         requires: meta.requires.unwrap_or_default(),
+        python: meta
+            .python
+            .map(|text| {
+                PythonSpecifier::parse(&text).map_err(|e| format!("probe.toml: python = {e}"))
+            })
+            .transpose()?,
     })
 }
 
@@ -186,5 +303,119 @@ mod tests {
             "claim = \"x\"\norder = \"exact\"\nvaries = []\n",
         );
         assert!(read_probe(&bad_name).unwrap_err().contains("lowercase"));
+    }
+
+    fn v(minor: u32) -> PythonVersion {
+        PythonVersion::cpython3(minor)
+    }
+
+    #[test]
+    fn a_version_s_own_output_file_is_expected_on_it_and_output_txt_elsewhere() {
+        let dir = probe_dir(
+            "thread-start",
+            "claim = \"x\"\norder = \"exact\"\nvaries = ['took (\\d+)']\n",
+        );
+        fs::write(
+            dir.join("output.txt"),
+            "$ python3 probes/thread-start/probe.py\nstart_new_thread took 1\n",
+        )
+        .unwrap();
+        fs::write(
+            dir.join("output-3.13.txt"),
+            "$ python3.13 probes/thread-start/probe.py\nstart_joinable_thread took 2\n",
+        )
+        .unwrap();
+        let probe = read_probe(&dir).unwrap();
+        assert_eq!(probe.versions(), [v(11), v(12), v(13)]);
+        assert_eq!(
+            probe.expected_output_on(v(12)).unwrap(),
+            "start_new_thread took 1\n"
+        );
+        assert_eq!(
+            probe.expected_output_on(v(13)).unwrap(),
+            "start_joinable_thread took 2\n"
+        );
+        assert_eq!(
+            probe.output_files(),
+            [dir.join("output.txt"), dir.join("output-3.13.txt")]
+        );
+        assert!(
+            probe.output_problems().is_empty(),
+            "{:?}",
+            probe.output_problems()
+        );
+    }
+
+    #[test]
+    fn a_probe_limited_to_some_versions_runs_only_on_them() {
+        let dir = probe_dir(
+            "old-versions-only",
+            "claim = \"x\"\norder = \"exact\"\nvaries = []\npython = \">=3.11,<3.13\"\n",
+        );
+        let probe = read_probe(&dir).unwrap();
+        assert_eq!(probe.versions(), [v(11), v(12)]);
+        assert!(probe.runs_on(v(12)) && !probe.runs_on(v(13)));
+        let bad = probe_dir(
+            "bad-specifier",
+            "claim = \"x\"\norder = \"exact\"\nvaries = []\npython = \">=3.12.1\"\n",
+        );
+        assert!(read_probe(&bad).unwrap_err().contains("major.minor"));
+    }
+
+    #[test]
+    fn stray_needless_and_misheaded_output_files_are_problems() {
+        let dir = probe_dir(
+            "output-checks",
+            "claim = \"x\"\norder = \"exact\"\nvaries = ['pid (\\d+)', 'tid (\\d+)']\npython = \"<3.13\"\n",
+        );
+        let command = "$ python3 probes/output-checks/probe.py";
+        fs::write(dir.join("output.txt"), format!("{command}\npid 1\n")).unwrap();
+        // Says what output.txt says: not needed.
+        fs::write(
+            dir.join("output-3.12.txt"),
+            "$ python3.12 probes/output-checks/probe.py\npid 2\n",
+        )
+        .unwrap();
+        // A version the probe does not run on.
+        fs::write(dir.join("output-3.13.txt"), "whatever\n").unwrap();
+        let probe = read_probe(&dir).unwrap();
+        let problems = probe.output_problems().join("\n");
+        assert!(
+            problems.contains("output-3.12.txt says what output.txt says"),
+            "{problems}"
+        );
+        assert!(
+            problems.contains("output-3.13.txt names no version"),
+            "{problems}"
+        );
+        assert!(
+            problems.contains("`tid (\\d+)` matches no line"),
+            "{problems}"
+        );
+        assert!(!problems.contains("`pid"), "{problems}");
+
+        // A pattern used by one version's file only is used.
+        fs::write(
+            dir.join("output-3.12.txt"),
+            "$ python3.12 probes/output-checks/probe.py\ntid 2\n",
+        )
+        .unwrap();
+        fs::remove_file(dir.join("output-3.13.txt")).unwrap();
+        assert!(
+            probe.output_problems().is_empty(),
+            "{:?}",
+            probe.output_problems()
+        );
+        fs::write(
+            dir.join("output-3.12.txt"),
+            "$ python3 probes/output-checks/probe.py\ntid 2\n",
+        )
+        .unwrap();
+        assert!(
+            probe
+                .output_problems()
+                .join("")
+                .contains("must start with `$ python3.12 ")
+        );
     }
 }

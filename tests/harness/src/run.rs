@@ -21,11 +21,20 @@ use regex::Regex;
 /// How often a running program is polled for its exit.
 const POLL: Duration = Duration::from_millis(10);
 /// How long processes a program started may take to end after it exits: a
-/// helper on its way out (Python's resource tracker, say) is not left behind.
-const EXIT_GRACE: Duration = Duration::from_millis(500);
+/// helper on its way out is not left behind. Python's resource tracker, which
+/// a spawned child starts, ends by itself once it reads the end of its pipe,
+/// 10 to 25 ms after the program on an idle machine, but took over 500 ms on
+/// this 2-core machine under a load average of 20. The wait ends as soon as
+/// the group is empty, so the bound costs nothing when nothing is left.
+const EXIT_GRACE: Duration = Duration::from_secs(5);
 /// How long the output pipe may stay open after every process in the group
 /// is gone: only a process that left the group can hold it longer.
 const PIPE_GRACE: Duration = Duration::from_secs(2);
+
+/// How many programs (listings, twins, probes) the tests and `cargo xtask
+/// outputs` run at once: they mostly sleep or wait on their processes and
+/// threads, so more of them than cores.
+pub const CONCURRENT_RUNS: usize = 8;
 
 /// What one run of a program printed and how it ended.
 #[derive(Debug)]

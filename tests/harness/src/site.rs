@@ -1,12 +1,15 @@
 //! The site as readers get it: both editions, English at the root and each
 //! translation in its language's folder, with a Pagefind search index.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use regex::Regex;
+
 use crate::i18n::{self, TRANSLATIONS};
-use crate::python_with;
+use crate::{SYSTEM_PYTHON, python_with};
 
 /// Pagefind's extended build, which segments Chinese into words, from the
 /// PyPI package that ships its binary. 1.5 segments queries too.
@@ -40,7 +43,11 @@ pub fn build_editions(root: &Path, site: &Path) -> Result<(), String> {
 
 /// The Python that runs Pagefind, installed under `target/` on first use.
 pub fn pagefind() -> Result<PathBuf, String> {
-    python_with("pagefind-venv", &BTreeSet::from([PAGEFIND.to_string()]))
+    python_with(
+        Path::new(SYSTEM_PYTHON),
+        "pagefind-venv",
+        &BTreeSet::from([PAGEFIND.to_string()]),
+    )
 }
 
 /// Indexes `site` for search, one index per `<html lang>`, from each page's
@@ -88,8 +95,15 @@ pub const PDF_NAME: &str = "book.pdf";
 
 /// Prints an edition's `print.html` to `PDF_NAME` beside it, with the
 /// chapters' headings as the PDF's outline (its table of contents), in
-/// the system's fonts (Noto CJK for the Chinese on Linux).
-pub fn print_pdf(chromium: &Path, edition_dir: &Path) -> Result<PathBuf, String> {
+/// the system's fonts. For a translation (`language`), a font covering its
+/// language must be installed (`fonts_for`), and the PDF must embed one:
+/// Chromium prints a character no font has as a box, and says nothing.
+pub fn print_pdf(
+    chromium: &Path,
+    edition_dir: &Path,
+    language: Option<&str>,
+) -> Result<PathBuf, String> {
+    let needed = language.map(fonts_for).transpose()?;
     let pdf = edition_dir.join(PDF_NAME);
     let page = edition_dir
         .join("print.html")
@@ -108,14 +122,139 @@ pub fn print_pdf(chromium: &Path, edition_dir: &Path) -> Result<PathBuf, String>
         .arg(format!("file://{}", page.display()))
         .output()
         .map_err(|e| format!("cannot run {}: {e}", chromium.display()))?;
-    if out.status.success() && pdf.is_file() {
-        Ok(pdf)
-    } else {
-        Err(format!(
+    if !out.status.success() || !pdf.is_file() {
+        return Err(format!(
             "{} printed no PDF of {}:\n{}",
             chromium.display(),
             page.display(),
             String::from_utf8_lossy(&out.stderr)
-        ))
+        ));
+    }
+    if let (Some(language), Some(needed)) = (language, needed) {
+        let bytes = fs::read(&pdf).map_err(|e| format!("{}: {e}", pdf.display()))?;
+        let embedded = pdf_fonts(&bytes);
+        if embedded.is_disjoint(&needed) {
+            return Err(format!(
+                "{} embeds no font that covers {language} (it embeds {embedded:?}; fontconfig \
+                 lists {} such fonts here): its {language} text would print as boxes",
+                pdf.display(),
+                needed.len()
+            ));
+        }
+    }
+    Ok(pdf)
+}
+
+/// The fonts installed here that cover `language`, by fontconfig
+/// (`fc-list :lang=<language>`), by family and PostScript name; an error
+/// saying what to install where there is none, or no fontconfig to ask.
+pub fn fonts_for(language: &str) -> Result<BTreeSet<String>, String> {
+    let out = Command::new("fc-list")
+        .arg(format!(":lang={}", language.to_lowercase()))
+        .args(["family", "postscriptname"])
+        .output()
+        .map_err(|e| {
+            format!(
+                "cannot run fc-list ({e}) to find a font for the {language} PDF: \
+                 install fontconfig (apt-get install fontconfig)"
+            )
+        })?;
+    // `Noto Sans CJK SC,Noto Sans CJK SC Bold:postscriptname=NotoSansCJKsc-Bold`
+    let fonts: BTreeSet<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .flat_map(|line| {
+            let (families, postscript) = line.split_once(":postscriptname=").unwrap_or((line, ""));
+            families
+                .split(',')
+                .chain([postscript])
+                .map(|name| name.trim().trim_start_matches(':').to_string())
+                .filter(|name| !name.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if fonts.is_empty() {
+        return Err(format!(
+            "no font installed here covers {language} (`fc-list :lang={}` lists none), so its \
+             PDF would show every {language} character as a box: install one, e.g. Debian's \
+             fonts-noto-cjk (apt-get install fonts-noto-cjk)",
+            language.to_lowercase()
+        ));
+    }
+    Ok(fonts)
+}
+
+/// The fonts a PDF embeds, by the names its font descriptors give: the
+/// PostScript name (`/FontName /AAAAAA+NotoSansCJKsc-Regular`, without the
+/// subset's tag) and the family (`/FontFamily (Noto Sans CJK SC)`), as
+/// Chromium writes them, uncompressed.
+pub fn pdf_fonts(pdf: &[u8]) -> BTreeSet<String> {
+    let text = String::from_utf8_lossy(pdf);
+    let name = Regex::new(r"/FontName\s*/(?:[A-Z]{6}\+)?([^\s/<>\[\]()]+)").expect("valid pattern");
+    let family = Regex::new(r"/FontFamily\s*\(([^)]*)\)").expect("valid pattern");
+    name.captures_iter(&text)
+        .chain(family.captures_iter(&text))
+        .map(|caps| caps[1].to_string())
+        .collect()
+}
+
+/// The interface's words (labels, search, PDF link, language switch), per
+/// language and key, from `theme/strings.js`, which the theme's scripts and
+/// styles use: its table is JSON between `window.bookStrings = ` and the
+/// `};` that ends it.
+pub fn interface_strings(
+    root: &Path,
+) -> Result<BTreeMap<String, BTreeMap<String, String>>, String> {
+    let path = root.join("theme").join("strings.js");
+    let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // At a line's start: the comments above name it too.
+    let start = text
+        .find(&format!("\n{STRINGS_START}"))
+        .map(|at| at + 1 + STRINGS_START.len())
+        .ok_or_else(|| format!("{}: no line starts `{STRINGS_START}`", path.display()))?;
+    let end = text[start..]
+        .find("\n};")
+        .map(|at| start + at + 2)
+        .ok_or_else(|| format!("{}: no `}};` ends the table", path.display()))?;
+    serde_json::from_str(&text[start..end]).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+const STRINGS_START: &str = "window.bookStrings = ";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pdfs_fonts_are_read_from_its_font_descriptors() {
+        let pdf = b"<</Type /FontDescriptor\n/FontFamily (Noto Sans CJK SC)\n/FontName /AAAAAA+NotoSansCJKsc-Regular\n>>\n<</FontName /DejaVuSans>>";
+        assert_eq!(
+            pdf_fonts(pdf),
+            BTreeSet::from([
+                "Noto Sans CJK SC".to_string(),
+                "NotoSansCJKsc-Regular".to_string(),
+                "DejaVuSans".to_string()
+            ])
+        );
+    }
+
+    #[test]
+    fn no_font_covers_a_language_that_does_not_exist() {
+        // Where fontconfig is missing this fails too, saying so.
+        let error = fonts_for("xx-YY").unwrap_err();
+        assert!(error.contains("xx-YY"), "{error}");
+    }
+
+    #[test]
+    fn every_edition_has_every_interface_string() {
+        let strings = interface_strings(&crate::book_root()).unwrap_or_else(|e| panic!("{e}"));
+        let english = &strings["en"];
+        for (language, _) in editions(Path::new("site")) {
+            let language = language.unwrap_or("en");
+            let table = strings
+                .get(language)
+                .unwrap_or_else(|| panic!("theme/strings.js has no {language}"));
+            let keys = |table: &BTreeMap<String, String>| table.keys().cloned().collect::<Vec<_>>();
+            assert_eq!(keys(table), keys(english), "{language}");
+        }
     }
 }

@@ -5,8 +5,8 @@ use std::fs;
 
 use harness::claims::{check_figures, check_notes_have_evidence, check_probes_shown};
 use harness::html::{
-    chapters, check_code_blocks, check_includes, check_listings_shown, check_rendered,
-    check_same_code,
+    chapters, check_code_blocks, check_comments_translated, check_includes, check_listings_shown,
+    check_rendered, check_same_code,
 };
 use harness::i18n::{self, TRANSLATIONS};
 use harness::{book_root, site, target_dir};
@@ -32,6 +32,7 @@ fn the_book_builds_with_every_include_link_and_listing_in_place() {
     site::build_editions(&root, &html).unwrap_or_else(|e| panic!("{e}"));
     for (_, translated) in site::editions(&html).into_iter().skip(1) {
         problems.extend(check_same_code(&html, &translated));
+        problems.extend(check_comments_translated(&translated));
     }
     problems.extend(check_rendered(&html));
 
@@ -73,6 +74,41 @@ fn every_translation_is_complete_and_current() {
         let changed = i18n::check_untranslated_parts(&po);
         if !changed.is_empty() {
             problems.push(format!("{}: \n  {}", path.display(), changed.join("\n  ")));
+        }
+        let includes = i18n::check_include_directives(&root, &po, language);
+        if !includes.is_empty() {
+            problems.push(format!(
+                "{}: translations that include other files than their English:\n  {}",
+                path.display(),
+                includes.join("\n  ")
+            ));
+        }
+        // The theme's words, kept in theme/strings.js, pass the same checks.
+        let words = site::interface_strings(&root).unwrap_or_else(|e| panic!("{e}"));
+        let places: Vec<(String, &str, &str)> = words["en"]
+            .iter()
+            .map(|(key, english)| {
+                let translated = words
+                    .get(*language)
+                    .and_then(|table| table.get(key))
+                    .map_or("", String::as_str);
+                (
+                    format!("theme/strings.js: {language}.{key}"),
+                    english.as_str(),
+                    translated,
+                )
+            })
+            .collect();
+        let strings: Vec<(&str, &str, &str)> = places
+            .iter()
+            .map(|(place, english, translated)| (place.as_str(), *english, *translated))
+            .collect();
+        let interface = i18n::check_strings(&strings, &terms);
+        if !interface.is_empty() {
+            problems.push(format!(
+                "the interface's words in {language}:\n  {}",
+                interface.join("\n  ")
+            ));
         }
         let terms = i18n::check_terms(&po, &terms);
         if !terms.is_empty() {

@@ -2,7 +2,9 @@
 //! headless Chromium, driven through its own UI by WebDriver. Search finds
 //! Chinese and English words in their editions, the language switch lands
 //! on the same page, Run buttons stand exactly where the rules put them,
-//! and the marker of code that does not compile is shown in both editions.
+//! and the labels over marked code are shown in both editions. Every word
+//! of the interface checked is the one `theme/strings.js` gives for the
+//! page's language (`site::interface_strings`), as the theme shows it.
 //!
 //! It needs Chromium and chromedriver (Debian's `chromium` and
 //! `chromium-driver`, which `.ci/run` installs) and Pagefind from PyPI;
@@ -17,7 +19,7 @@ use std::time::{Duration, Instant};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
-use harness::html::{chapters, check_code_blocks};
+use harness::html::{DOES_NOT_COMPILE, NEVER_ENDS, PANICS, chapters, check_code_blocks};
 use harness::{SYSTEM_PYTHON, book_root, site, target_dir};
 
 /// How long a page, the search index or a result may take to appear.
@@ -155,8 +157,12 @@ async fn connect(port: u16, chromium: &Path) -> Client {
         .expect("chromedriver opens a Chromium session")
 }
 
+/// The interface's words: language, then key.
+type Words = BTreeMap<String, BTreeMap<String, String>>;
+
 /// Every check, each failure as a line.
 async fn visit(client: &Client, site: &str, root: &Path) -> Vec<String> {
+    let words = site::interface_strings(root).unwrap_or_else(|e| panic!("{e}"));
     let mut problems = Vec::new();
     let searches = [
         (
@@ -183,7 +189,13 @@ async fn visit(client: &Client, site: &str, root: &Path) -> Vec<String> {
         ("introduction.html", "正在唱歌", "ch02-03-threads.html"),
     ];
     for (page, query, expected) in searches {
-        match search(client, &format!("{site}{page}"), query).await {
+        let language = if page.starts_with("zh-CN/") {
+            "zh-CN"
+        } else {
+            "en"
+        };
+        let label = &words[language]["search"];
+        match search(client, &format!("{site}{page}"), query, label).await {
             Ok(pages) if pages.iter().take(FIRST_RESULTS).any(|page| page.ends_with(expected)) => {}
             Ok(pages) => problems.push(format!(
                 "searching {query} on {page} found {pages:?}, without {expected} among the first {FIRST_RESULTS}"
@@ -191,31 +203,49 @@ async fn visit(client: &Client, site: &str, root: &Path) -> Vec<String> {
             Err(e) => problems.push(format!("searching {query} on {page}: {e}")),
         }
     }
-    for (from, to) in [
+    for (from, to, other) in [
         (
             "ch02-04-locks-and-deadlock.html",
             "zh-CN/ch02-04-locks-and-deadlock.html",
+            "zh-CN",
         ),
         (
             "zh-CN/ch03-choosing-a-model.html",
             "ch03-choosing-a-model.html",
+            "en",
         ),
     ] {
-        if let Err(e) =
-            switch_language(client, &format!("{site}{from}"), &format!("{site}{to}")).await
+        let label = &words[other]["edition"];
+        if let Err(e) = switch_language(
+            client,
+            &format!("{site}{from}"),
+            &format!("{site}{to}"),
+            label,
+        )
+        .await
         {
             problems.push(format!("the language switch on {from}: {e}"));
         }
     }
-    problems.extend(run_buttons_and_markers(client, site, root).await);
+    problems.extend(run_buttons_and_markers(client, site, root, &words).await);
     problems
 }
 
-/// Opens `page`, opens search with the `/` key, types `query`, and returns
-/// the pages found, best first (a page's sections, which Pagefind lists
-/// under it, count as the page).
-async fn search(client: &Client, page: &str, query: &str) -> Result<Vec<String>, String> {
+/// Opens `page`, checks that the search button says `label`, opens search
+/// with the `/` key, types `query`, and returns the pages found, best first
+/// (a page's sections, which Pagefind lists under it, count as the page).
+async fn search(
+    client: &Client,
+    page: &str,
+    query: &str,
+    label: &str,
+) -> Result<Vec<String>, String> {
     client.goto(page).await.map_err(|e| e.to_string())?;
+    let toggle = appears(client, Locator::Id("search-toggle"), "the search button").await?;
+    let title = toggle.attr("title").await.map_err(|e| e.to_string())?;
+    if title.as_deref() != Some(label) {
+        return Err(format!("the search button says {title:?}, not {label:?}"));
+    }
     let key = KeyActions::new("keyboard".into())
         .then(KeyAction::Down { value: '/' })
         .then(KeyAction::Up { value: '/' });
@@ -260,9 +290,15 @@ async fn appears(client: &Client, locator: Locator<'_>, what: &str) -> Result<El
         .map_err(|e| format!("{what} did not appear: {e}"))
 }
 
-async fn switch_language(client: &Client, from: &str, to: &str) -> Result<(), String> {
+/// Opens `from`, checks that the switch says `label`, clicks it, and waits
+/// to land on `to`.
+async fn switch_language(client: &Client, from: &str, to: &str, label: &str) -> Result<(), String> {
     client.goto(from).await.map_err(|e| e.to_string())?;
     let switch = appears(client, Locator::Id("language-switch"), "the switch").await?;
+    let text = switch.text().await.map_err(|e| e.to_string())?;
+    if text != label {
+        return Err(format!("it says {text:?}, not {label:?}"));
+    }
     switch.click().await.map_err(|e| e.to_string())?;
     let deadline = Instant::now() + PATIENCE;
     loop {
@@ -278,9 +314,14 @@ async fn switch_language(client: &Client, from: &str, to: &str) -> Result<(), St
 }
 
 /// On every chapter, in both editions: the page shows exactly as many Run
-/// buttons as the rules give its Rust blocks, and every block that does not
-/// compile shows its label in the page's language.
-async fn run_buttons_and_markers(client: &Client, site: &str, root: &Path) -> Vec<String> {
+/// buttons as the rules give its Rust blocks, and every marked block shows
+/// its label in the page's language.
+async fn run_buttons_and_markers(
+    client: &Client,
+    site: &str,
+    root: &Path,
+    words: &Words,
+) -> Vec<String> {
     let chapters = chapters(&root.join("src"));
     let listings = harness::discover(root).expect("the listings are well formed");
     let (_, buttons) = check_code_blocks(&chapters, &listings);
@@ -295,11 +336,8 @@ async fn run_buttons_and_markers(client: &Client, site: &str, root: &Path) -> Ve
         }
     }
     let mut problems = Vec::new();
-    let mut markers_seen = 0;
-    for (edition, label) in [
-        ("", "This code does not compile"),
-        ("zh-CN/", "这段代码无法编译"),
-    ] {
+    let mut markers_seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (edition, language) in [("", "en"), ("zh-CN/", "zh-CN")] {
         for (page, wanted) in &expected {
             let url = format!("{site}{edition}{page}");
             if let Err(e) = client.goto(&url).await {
@@ -316,30 +354,35 @@ async fn run_buttons_and_markers(client: &Client, site: &str, root: &Path) -> Ve
                     "{edition}{page} shows {shown} Run buttons; the rules give {wanted}"
                 ));
             }
-            let labels = client
-                .execute(
-                    "return Array.from(document.querySelectorAll('pre:has(> code.does_not_compile)'))\
-                     .map(pre => getComputedStyle(pre, '::before').content);",
-                    vec![],
-                )
-                .await
-                .map(|json| json.as_array().cloned().unwrap_or_default())
-                .unwrap_or_default();
-            for content in labels {
-                markers_seen += 1;
-                if content.as_str() != Some(&format!("\"{label}\"")) {
-                    problems.push(format!(
-                        "{edition}{page}: a block that does not compile is labelled {content}"
-                    ));
+            for marker in [DOES_NOT_COMPILE, PANICS, NEVER_ENDS] {
+                let label = &words[language][marker];
+                let labels = client
+                    .execute(
+                        "return Array.from(document.querySelectorAll(`pre:has(> code.${arguments[0]})`))\
+                         .map(pre => getComputedStyle(pre, '::before').content);",
+                        vec![serde_json::json!(marker)],
+                    )
+                    .await
+                    .map(|json| json.as_array().cloned().unwrap_or_default())
+                    .unwrap_or_default();
+                for content in labels {
+                    *markers_seen.entry(marker).or_default() += 1;
+                    // A computed `content` is the CSS string, quoted.
+                    if content != serde_json::json!(format!("\"{label}\"")) {
+                        problems.push(format!(
+                            "{edition}{page}: a block marked {marker} is labelled {content}, \
+                             not {label:?}"
+                        ));
+                    }
                 }
             }
         }
     }
-    if markers_seen == 0 {
+    if !markers_seen.contains_key(DOES_NOT_COMPILE) {
         problems.push("no block that does not compile was found to carry its label".into());
     }
     eprintln!(
-        "{} Run buttons per edition; {markers_seen} does-not-compile labels seen",
+        "{} Run buttons per edition; labels seen: {markers_seen:?}",
         buttons.len()
     );
     problems

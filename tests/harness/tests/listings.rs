@@ -1,5 +1,6 @@
 //! Every listing builds, runs and prints its `output.txt`; every Python twin
-//! prints the same; every compile-fail listing still fails as the book says.
+//! prints the same, on every CPython of the matrix found here; every
+//! compile-fail listing still fails as the book says.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -7,12 +8,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use harness::{
-    Kind, Listing, Rules, RunError, SYSTEM_PYTHON, book_root, compare, for_each_concurrently, run,
-    target_dir,
+    CONCURRENT_RUNS, Kind, Listing, PythonVersion, Rules, RunError, book_root, compare,
+    for_each_concurrently, run, target_dir,
 };
-
-/// Listings mostly sleep, so more of them than cores run at once.
-const CONCURRENT_RUNS: usize = 8;
 
 fn listings() -> Vec<Listing> {
     harness::discover(&book_root())
@@ -30,14 +28,12 @@ fn chosen_listings() -> Vec<Listing> {
         .collect()
 }
 
-fn runnable(listings: &[Listing]) -> Vec<(&Listing, &Rules, Duration)> {
-    listings
-        .iter()
-        .filter_map(|listing| match &listing.kind {
-            Kind::Runnable { rules, timeout, .. } => Some((listing, rules, *timeout)),
-            Kind::CompileFail { .. } => None,
-        })
-        .collect()
+/// Its output rules and time limit, for a runnable listing.
+fn runnable(listing: &Listing) -> Option<(&Rules, Duration)> {
+    match &listing.kind {
+        Kind::Runnable { rules, timeout, .. } => Some((rules, *timeout)),
+        Kind::CompileFail { .. } => None,
+    }
 }
 
 /// Runs `command` and compares what it prints with the listing's output;
@@ -67,21 +63,22 @@ fn check(
     Ok(run.elapsed)
 }
 
-/// Runs every runnable listing in `listings` with `command`, several at a
-/// time, and fails with every mismatch at once; how long each run took.
-fn check_all(
-    what: &str,
-    listings: &[Listing],
-    command: impl Fn(&Listing) -> Command + Sync,
+/// Runs each job (a runnable listing, with what runs it) with `command`,
+/// several at a time, and fails with every mismatch at once, each naming
+/// its listing and `what` ran it; how long each listing's run took.
+fn check_all<W: Sync>(
+    jobs: &[(&Listing, W)],
+    what: impl Fn(&W) -> String + Sync,
+    command: impl Fn(&Listing, &W) -> Command + Sync,
 ) -> BTreeMap<String, Duration> {
-    let runnable = runnable(listings);
     let started = Instant::now();
-    let results = for_each_concurrently(&runnable, CONCURRENT_RUNS, |&(listing, rules, limit)| {
-        check(listing, rules, limit, command(listing), what)
+    let results = for_each_concurrently(jobs, CONCURRENT_RUNS, |(listing, with)| {
+        let (rules, limit) = runnable(listing).expect("only runnable listings are run");
+        check(listing, rules, limit, command(listing, with), &what(with))
     });
     let mut times = BTreeMap::new();
     let mut failures = Vec::new();
-    for ((listing, _, _), result) in runnable.iter().zip(results) {
+    for ((listing, _), result) in jobs.iter().zip(results) {
         match result {
             Ok(took) => {
                 times.insert(listing.name.clone(), took);
@@ -90,8 +87,8 @@ fn check_all(
         }
     }
     eprintln!(
-        "{} runs of `{what}` in {:.1} s of wall time",
-        runnable.len(),
+        "{} runs in {:.1} s of wall time",
+        jobs.len(),
         started.elapsed().as_secs_f64()
     );
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
@@ -113,7 +110,16 @@ fn every_listing_prints_its_output_txt() {
         Vec::new()
     };
     harness::build_bins(&book_root(), &packages).unwrap_or_else(|e| panic!("{e}"));
-    let times = check_all("cargo run", &chosen, Listing::command);
+    let jobs: Vec<(&Listing, ())> = chosen
+        .iter()
+        .filter(|listing| runnable(listing).is_some())
+        .map(|listing| (listing, ()))
+        .collect();
+    let times = check_all(
+        &jobs,
+        |()| "cargo run".into(),
+        |listing, ()| listing.command(),
+    );
 
     // A Run button is only offered where the program ends quickly enough
     // for the playground: these runs are the measure.
@@ -134,39 +140,57 @@ fn every_listing_prints_its_output_txt() {
 
 #[test]
 fn every_twin_prints_what_its_listing_prints() {
-    let mut chosen = chosen_listings();
+    let chosen = chosen_listings();
+    for line in harness::missing_interpreters() {
+        eprintln!("{line}");
+    }
     let requirements: BTreeSet<String> = chosen
         .iter()
         .flat_map(|listing| listing.twin_requires().iter().cloned())
         .collect();
-    let environment = if requirements.is_empty() {
-        None
-    } else {
-        match harness::python_with("twin-venv", &requirements) {
-            Ok(python) => Some(python),
-            Err(why) => {
-                // Where PyPI cannot be reached, those twins cannot run; the
-                // listings themselves are still checked.
-                for listing in chosen.iter().filter(|l| !l.twin_requires().is_empty()) {
-                    eprintln!(
-                        "SKIPPED the twin of {}: it needs {} and {why}",
-                        listing.name,
-                        listing.twin_requires().join(" ")
-                    );
+    // Version by version, as the probes run; each twin runs on every
+    // version it admits, with that version's virtual environment where it
+    // imports packages from PyPI.
+    let mut jobs: Vec<(&Listing, (PythonVersion, PathBuf))> = Vec::new();
+    for python in harness::interpreters() {
+        let environment = if requirements.is_empty() {
+            None
+        } else {
+            let name = format!("twin-venv-{}", python.version);
+            match harness::python_with(&python.path, &name, &requirements) {
+                Ok(venv) => Some(venv),
+                Err(why) => {
+                    // Where PyPI cannot be reached (or has no wheel for this
+                    // version), those twins cannot run; the others still are.
+                    for listing in chosen.iter().filter(|l| !l.twin_requires().is_empty()) {
+                        eprintln!(
+                            "SKIPPED the twin of {} on CPython {}: it needs {} and {why}",
+                            listing.name,
+                            python.version,
+                            listing.twin_requires().join(" ")
+                        );
+                    }
+                    None
                 }
-                chosen.retain(|listing| listing.twin_requires().is_empty());
-                None
             }
-        }
-    };
-    let system = PathBuf::from(SYSTEM_PYTHON);
-    check_all("python3 twin.py", &chosen, |listing| {
-        let python = match &environment {
-            Some(venv) if !listing.twin_requires().is_empty() => venv,
-            _ => &system,
         };
-        listing.twin_command(python)
-    });
+        for listing in &chosen {
+            if runnable(listing).is_none() || !listing.twin_versions().contains(&python.version) {
+                continue;
+            }
+            let path = match &environment {
+                _ if listing.twin_requires().is_empty() => python.path.clone(),
+                Some(venv) => venv.clone(),
+                None => continue,
+            };
+            jobs.push((listing, (python.version, path)));
+        }
+    }
+    check_all(
+        &jobs,
+        |(version, _)| format!("python{version} twin.py"),
+        |listing, (_, python)| listing.twin_command(python),
+    );
 }
 
 #[test]

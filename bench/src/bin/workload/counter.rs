@@ -2,6 +2,9 @@
 //! a Rust programmer reaches for, a count per thread added up at the end and
 //! increments in batches under one lock. Each case is sized to run for at
 //! least 0.3 s, so each prints how many increments it did.
+//!
+//! Timed, for every case: from before its counter is made and its threads
+//! are started until the last thread is joined (`seconds(|| case(total))`).
 
 use std::fs;
 use std::hint::black_box;
@@ -11,8 +14,9 @@ use std::thread;
 use std::time::Instant;
 
 use bench::line::{Line, Size, Unit};
+use serde_json::json;
 
-use crate::{check, emit, seconds};
+use crate::{check, emit, params, seconds};
 
 /// Increments per lock in the batched case.
 const BATCH: u64 = 1_000;
@@ -20,49 +24,68 @@ const BATCH: u64 = 1_000;
 type Case = fn(u64) -> Result<(), String>;
 
 pub fn run(size: Size) -> Result<(), String> {
-    let cases: [(&str, Case, u64); 5] = [
+    // (case, increments, threads): one thread for the first two cases.
+    let cases: [(&str, Case, u64, u64); 5] = [
         (
             "atomic-uncontended",
             atomic_uncontended,
             size.pick(80_000_000, 4_000),
+            1,
         ),
         (
             "one-thread-locked",
             one_thread_locked,
             size.pick(32_000_000, 4_000),
+            1,
         ),
         (
             "two-threads-atomic",
             two_threads_atomic,
             size.pick(60_000_000, 4_000),
+            2,
         ),
         (
             "two-threads-local",
             two_threads_local,
             size.pick(3_000_000_000, 4_000),
+            2,
         ),
         (
             "two-threads-batched",
             two_threads_batched,
             size.pick(600_000_000, 4_000),
+            2,
         ),
     ];
-    let locked = size.pick(30_000_000, 4_000);
-    for (_, case, total) in cases {
+    // Two threads taking turns at a lock are slow and unsteady (Appendix
+    // B): at 70 to 110 ns an increment, this lasts 0.8 s or more.
+    let locked = size.pick(12_000_000, 4_000);
+    for (_, case, total, _) in cases {
         case(total / 100)?;
     }
     two_threads_locked(locked / 100)?;
-    for (name, case, total) in cases {
-        emit(name, seconds(|| case(total))?, total);
+    for (name, case, total, threads) in cases {
+        let mut ran_with = params(json!({ "threads": threads }));
+        if name == "two-threads-batched" {
+            ran_with.insert("batch".into(), BATCH.into());
+        }
+        emit(name, seconds(|| case(total))?, total, ran_with);
     }
     let start = Instant::now();
     let sleeps = two_threads_locked(locked)?;
-    emit("two-threads-locked", start.elapsed().as_secs_f64(), locked);
+    let elapsed = start.elapsed().as_secs_f64();
+    emit(
+        "two-threads-locked",
+        elapsed,
+        locked,
+        params(json!({ "threads": 2 })),
+    );
     Line::print(
         "two-threads-locked-sleeps",
         sleeps as f64,
         Unit::Count,
         None,
+        params(json!({ "threads": 2 })),
     );
     Ok(())
 }

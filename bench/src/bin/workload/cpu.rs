@@ -1,6 +1,10 @@
 //! Workload 2: one CPU-bound function four times, serially, on four
 //! threads, in four processes and with rayon. The items are Collatz steps:
 //! the twin takes far fewer, so the two sides are compared per step.
+//!
+//! Timed, for every case: from before the first call (and before its
+//! threads or processes are started) until the last result is in hand,
+//! the threads joined or the processes waited for.
 
 use std::hint::black_box;
 use std::process::Stdio;
@@ -8,8 +12,9 @@ use std::thread;
 
 use bench::line::{Line, Size, Unit};
 use rayon::prelude::*;
+use serde_json::json;
 
-use crate::{check, emit, seconds, this_program};
+use crate::{check, emit, params, seconds, this_program};
 
 const CALLS: usize = 4;
 
@@ -40,23 +45,33 @@ pub fn run(size: Size) -> Result<(), String> {
     // starting threads or processes is a small part of it.
     let limit = size.pick(1_200_000, 100);
     let cores = thread::available_parallelism().map_or(1, |n| n.get());
-    Line::print("cores", cores as f64, Unit::Count, None);
-    let cases: [(&str, Case); 4] = [
-        ("serial", serially),
-        ("threads", on_threads),
-        ("processes", in_processes),
-        ("rayon", with_rayon),
+    Line::print("cores", cores as f64, Unit::Count, None, params(json!({})));
+    let common = json!({ "calls": CALLS, "collatz_limit": limit });
+    let with = |name: &str, workers: usize| {
+        let mut ran_with = params(common.clone());
+        ran_with.insert(name.into(), workers.into());
+        ran_with
+    };
+    let cases: [(&str, Case, _); 4] = [
+        ("serial", serially, params(common.clone())),
+        ("threads", on_threads, with("threads", CALLS)),
+        ("processes", in_processes, with("processes", CALLS)),
+        (
+            "rayon",
+            with_rayon,
+            with("threads", rayon::current_num_threads()),
+        ),
     ];
     let expected = vec![collatz_steps(limit); CALLS];
     let steps = expected.iter().sum();
-    for (_, case) in cases {
+    for (_, case, _) in &cases {
         case(limit / 100)?;
     }
-    for (name, case) in cases {
+    for (name, case, ran_with) in cases {
         let mut results = Vec::new();
         let elapsed = seconds(|| case(limit).map(|done| results = done))?;
         check(name, results, expected.clone())?;
-        emit(name, elapsed, steps);
+        emit(name, elapsed, steps, ran_with);
     }
     Ok(())
 }

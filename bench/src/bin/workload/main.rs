@@ -16,7 +16,8 @@ mod startup;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use bench::line::{Line, Size, Unit};
+use bench::line::{Line, Params, Size, Unit};
+use serde_json::Value;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -56,9 +57,18 @@ fn seconds<T>(work: impl FnOnce() -> Result<T, String>) -> Result<f64, String> {
     Ok(start.elapsed().as_secs_f64())
 }
 
-/// Prints a time and the number of items it covers.
-fn emit(case: &str, seconds: f64, items: u64) {
-    Line::print(case, seconds, Unit::Seconds, Some(items));
+/// Prints a time, the number of items it covers and the parameters the
+/// case ran with.
+fn emit(case: &str, seconds: f64, items: u64, params: Params) {
+    Line::print(case, seconds, Unit::Seconds, Some(items), params);
+}
+
+/// A case's parameters from a JSON object: `params(json!({"threads": 2}))`.
+fn params(object: Value) -> Params {
+    match object {
+        Value::Object(map) => map.into_iter().collect(),
+        other => panic!("parameters are an object, not {other}"),
+    }
 }
 
 /// Stops the run when a workload did not do the work it was timed on.

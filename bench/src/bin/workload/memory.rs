@@ -1,7 +1,8 @@
 //! Workload 4, continued: what one idle task, or one blocked thread, adds
-//! to the process's resident memory. Each figure is measured by a fresh
-//! process (`workload task-memory`, `workload thread-memory`), so that
-//! nothing measured earlier sits in the peak.
+//! to the process's resident memory, and what a blocked thread adds to the
+//! kernel's stacks. Each figure is measured by a fresh process (`workload
+//! task-memory`, `workload thread-memory`), so that nothing measured
+//! earlier sits in the peak.
 
 use std::fs;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -9,16 +10,27 @@ use std::sync::{Arc, Barrier};
 use std::thread;
 
 use bench::line::{Line, Size, Unit};
+use serde_json::json;
+
+use crate::params;
 
 /// A field of /proc/self/status in KiB: `VmRSS` now, `VmHWM` the peak.
 fn memory_kib(field: &str) -> Result<u64, String> {
-    let status = fs::read_to_string("/proc/self/status")
-        .map_err(|e| format!("cannot read /proc/self/status: {e}"))?;
-    status
-        .lines()
+    field_kib("/proc/self/status", field)
+}
+
+/// The memory all the kernel's stacks take, machine-wide, in KiB: each
+/// thread has one while it exists.
+fn kernel_stacks_kib() -> Result<u64, String> {
+    field_kib("/proc/meminfo", "KernelStack")
+}
+
+fn field_kib(file: &str, field: &str) -> Result<u64, String> {
+    let text = fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    text.lines()
         .find_map(|line| line.strip_prefix(field)?.strip_prefix(':'))
         .and_then(|rest| rest.split_whitespace().next()?.parse().ok())
-        .ok_or_else(|| format!("/proc/self/status has no {field}"))
+        .ok_or_else(|| format!("{file} has no {field}"))
 }
 
 fn per_item(before_kib: u64, peak_kib: u64, count: usize) -> f64 {
@@ -62,21 +74,27 @@ pub fn tasks(size: Size) -> Result<(), String> {
             }
         }
         let memory = per_item(before, peak, count);
-        Line::print("task-memory", memory, Unit::Bytes, None);
-        // The limit: what a task must keep while it waits, its future's
-        // state, without the runtime's bookkeeping around it.
-        Line::print("task-state", state as f64, Unit::Bytes, None);
+        let ran_with = params(json!({ "tasks": count }));
+        Line::print("task-memory", memory, Unit::Bytes, None, ran_with);
+        // The reference: what a task must keep while it waits, its
+        // future's state, without the runtime's bookkeeping around it.
+        let state = state as f64;
+        Line::print("task-state", state, Unit::Bytes, None, params(json!({})));
         Ok(())
     })
 }
 
 /// Threads blocked on a barrier, as the twin's on a `threading.Barrier`.
+/// Besides this process's resident memory, the kernel's stacks grow by one
+/// per thread; that figure is machine-wide, so anything else starting or
+/// ending threads meanwhile moves it, and many threads make it clear.
 pub fn threads(size: Size) -> Result<(), String> {
-    let count = size.pick(200, 10);
+    let count = size.pick(1_000, 10);
     thread::spawn(|| {})
         .join()
         .map_err(|_| "a thread panicked")?;
     let before = memory_kib("VmRSS")?;
+    let stacks_before = kernel_stacks_kib()?;
     let started = Arc::new(Barrier::new(count + 1));
     let release = Arc::new(Barrier::new(count + 1));
     let workers: Vec<_> = (0..count)
@@ -90,11 +108,21 @@ pub fn threads(size: Size) -> Result<(), String> {
         .collect();
     started.wait();
     let peak = memory_kib("VmHWM")?;
+    let stacks = kernel_stacks_kib()?;
     release.wait();
     for worker in workers {
         worker.join().map_err(|_| "a thread panicked")?;
     }
+    let ran_with = params(json!({ "threads": count }));
     let memory = per_item(before, peak, count);
-    Line::print("thread-memory", memory, Unit::Bytes, None);
+    Line::print("thread-memory", memory, Unit::Bytes, None, ran_with.clone());
+    let kernel_stack = per_item(stacks_before, stacks, count);
+    Line::print(
+        "thread-kernel-stack",
+        kernel_stack,
+        Unit::Bytes,
+        None,
+        ran_with,
+    );
     Ok(())
 }

@@ -1,10 +1,10 @@
 use std::error::Error;
 use std::io::{self, Write};
-use std::process;
 use std::sync::Mutex;
 use std::thread;
 use std::time::Duration;
 
+use nix::libc;
 use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, Pid, fork};
 
@@ -25,18 +25,23 @@ fn run(holder: &mut Holder, name: &'static str, seconds: u64) {
     *global = name;
 }
 
-fn spawn_child(holder: &mut Holder, name: &'static str, seconds: u64) -> nix::Result<Pid> {
+fn spawn_child(holder: &mut Holder, name: &'static str, seconds: u64) -> io::Result<Pid> {
+    // Output still in stdout's buffer would be copied into the child and
+    // printed twice: write it out first.
+    io::stdout().flush()?;
     // SAFETY: this process has a single thread when it forks, so the child's
     // copy of memory holds no lock taken by a thread that the child lacks.
     match unsafe { fork() }? {
         ForkResult::Parent { child } => Ok(child),
         ForkResult::Child => {
             run(holder, name, seconds);
-            // `process::exit` flushes stdout as well, but ignores a failure;
-            // flushing first lets a failed write show in the exit status.
+            // `_exit` below does not flush stdout, so flush it here.
             let flushed = io::stdout().flush();
-            // Exit here so the child never goes on into the parent's code.
-            process::exit(if flushed.is_ok() { 0 } else { 1 });
+            // Exit here so the child never goes on into the parent's code,
+            // with `_exit`, as Python's child does: the exit handlers the
+            // parent registered are not the child's to run.
+            // SAFETY: `_exit` only ends the process.
+            unsafe { libc::_exit(if flushed.is_ok() { 0 } else { 1 }) }
         }
     }
 }

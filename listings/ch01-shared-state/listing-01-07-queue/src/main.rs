@@ -1,7 +1,8 @@
 use std::error::Error;
+use std::io::{self, Write};
 use std::os::unix::net::UnixStream;
-use std::process;
 
+use nix::libc;
 use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, fork};
 
@@ -11,6 +12,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     // `Read` and `Write`.
     let (mut parent_end, mut child_end) = UnixStream::pair()?;
 
+    // Output still in stdout's buffer would be copied into the child and
+    // printed twice: write it out first.
+    io::stdout().flush()?;
     // SAFETY: this process has a single thread when it forks, so the child's
     // copy of memory holds no lock taken by a thread that the child lacks.
     match unsafe { fork() }? {
@@ -23,8 +27,12 @@ fn main() -> Result<(), Box<dyn Error>> {
                     1
                 }
             };
-            // Exit here so the child never goes on into the parent's code.
-            process::exit(code);
+            // Exit here so the child never goes on into the parent's code,
+            // with `_exit`, as Python's child does: the exit handlers the
+            // parent registered are not the child's to run. (It printed
+            // nothing, so no buffered output is lost.)
+            // SAFETY: `_exit` only ends the process.
+            unsafe { libc::_exit(code) }
         }
         ForkResult::Parent { child } => {
             drop(child_end);

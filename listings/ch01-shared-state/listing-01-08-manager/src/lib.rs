@@ -13,14 +13,14 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{self, ErrorKind};
+use std::io::{self, ErrorKind, Write};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
-use std::process;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
+use nix::libc;
 use nix::sys::signal::{Signal, kill};
 use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, Pid, fork, getpid};
@@ -81,6 +81,9 @@ impl Manager {
         remove_if_present(&address)?;
         let listener = UnixListener::bind(&address)?;
 
+        // A line printed without its newline would otherwise be copied into
+        // the server and printed a second time when it exits.
+        io::stdout().flush()?;
         // SAFETY: the caller guarantees that this process has one thread.
         match unsafe { fork() }? {
             ForkResult::Child => serve(listener),
@@ -227,10 +230,23 @@ fn serve(listener: UnixListener) -> ! {
             }
             Err(error) => {
                 eprintln!("manager: cannot accept connections: {error}");
-                process::exit(1);
+                exit_server(1);
             }
         }
     }
+}
+
+/// Ends the server process, from whichever of its threads asks.
+///
+/// `_exit`, not `process::exit`, as CPython ends a child with `os._exit`:
+/// the exit handlers that the parent registered (libc's `atexit`) belong to
+/// the parent, and must not run in the server as well.
+fn exit_server(code: i32) -> ! {
+    // The server prints only errors, to stderr, which keeps no buffer;
+    // flushing stdout all the same means nothing printed there is lost.
+    let flushed = io::stdout().flush();
+    // SAFETY: `_exit` only ends the process, and stdout is flushed.
+    unsafe { libc::_exit(if flushed.is_ok() { code } else { 1 }) }
 }
 
 fn serve_client(mut stream: UnixStream, dict: &Mutex<Dict>) -> io::Result<()> {
@@ -244,7 +260,7 @@ fn serve_client(mut stream: UnixStream, dict: &Mutex<Dict>) -> io::Result<()> {
         );
         framed::send(&mut stream, &reply)?;
         if stopping {
-            process::exit(0);
+            exit_server(0);
         }
     }
     Ok(())

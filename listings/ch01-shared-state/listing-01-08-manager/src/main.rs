@@ -1,10 +1,10 @@
 use std::error::Error;
 use std::io::{self, ErrorKind, Write};
-use std::process;
 use std::thread;
 use std::time::Duration;
 
 use manager::{Client, Manager, Value};
+use nix::libc;
 use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, Pid, fork};
 
@@ -34,7 +34,9 @@ fn run(manager: &Manager, name: &str, seconds: u64) -> io::Result<()> {
     Ok(())
 }
 
-fn spawn_child(manager: &Manager, name: &str, seconds: u64) -> nix::Result<Pid> {
+fn spawn_child(manager: &Manager, name: &str, seconds: u64) -> io::Result<Pid> {
+    // Nothing half-printed may be copied into the child.
+    io::stdout().flush()?;
     // SAFETY: this process still has a single thread (the server's threads
     // run in the server's process), so the child's copy of memory holds no
     // lock taken by a thread that the child lacks.
@@ -46,8 +48,11 @@ fn spawn_child(manager: &Manager, name: &str, seconds: u64) -> nix::Result<Pid> 
                 eprintln!("{name}: {error}");
                 code = 1;
             }
-            // Exit here so the child never goes on into the parent's code.
-            process::exit(code);
+            // Exit here so the child never goes on into the parent's code,
+            // with `_exit`, as Python's child does: the parent's exit
+            // handlers are not the child's to run.
+            // SAFETY: `_exit` only ends the process; stdout is flushed.
+            unsafe { libc::_exit(code) }
         }
     }
 }

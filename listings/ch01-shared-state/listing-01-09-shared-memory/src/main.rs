@@ -1,8 +1,9 @@
 use std::error::Error;
+use std::io::{self, Write};
 use std::num::NonZeroUsize;
-use std::process;
 use std::sync::atomic::{AtomicI32, Ordering};
 
+use nix::libc;
 use nix::sys::mman::{MapFlags, ProtFlags, mmap_anonymous, munmap};
 use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, Pid, fork};
@@ -32,15 +33,22 @@ fn work(shared: &Shared, parity: usize) {
     }
 }
 
-fn spawn_worker(shared: &Shared, parity: usize) -> nix::Result<Pid> {
+fn spawn_worker(shared: &Shared, parity: usize) -> io::Result<Pid> {
+    // Output still in stdout's buffer would be copied into the child and
+    // printed twice: write it out first.
+    io::stdout().flush()?;
     // SAFETY: this process has a single thread when it forks, so the child's
     // copy of memory holds no lock taken by a thread that the child lacks.
     match unsafe { fork() }? {
         ForkResult::Parent { child } => Ok(child),
         ForkResult::Child => {
             work(shared, parity);
-            // Exit here so the child never goes on into the parent's code.
-            process::exit(0);
+            // Exit here so the child never goes on into the parent's code,
+            // with `_exit`, as Python's child does: the exit handlers the
+            // parent registered are not the child's to run. (It printed
+            // nothing, so no buffered output is lost.)
+            // SAFETY: `_exit` only ends the process.
+            unsafe { libc::_exit(0) }
         }
     }
 }

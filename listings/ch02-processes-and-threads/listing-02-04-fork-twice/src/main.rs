@@ -20,10 +20,11 @@ fn main() -> Result<(), Box<dyn Error>> {
         ForkResult::Parent { .. } => println!("哈哈4"),
     }
 
-    // Each process reaps the children it forked itself. A child of the
-    // second fork holds a copy of `first` that says "parent", but the first
-    // child is its sibling or itself, not its child: only a parent at the
-    // second fork can be a parent at the first.
+    // Each process reaps the children it forked itself. The original
+    // process's child from the second fork holds a copy of `first` that
+    // says "parent", but the child it names is that process's sibling, not
+    // its child: only a parent at the second fork can be a parent at the
+    // first.
     if let ForkResult::Parent { child } = second {
         waitpid(child, None)?;
         if let ForkResult::Parent { child } = first {

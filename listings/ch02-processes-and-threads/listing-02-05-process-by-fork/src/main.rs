@@ -1,7 +1,8 @@
 use std::error::Error;
+use std::io::{self, Write};
 use std::panic::{self, AssertUnwindSafe};
-use std::process;
 
+use nix::libc;
 use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, Pid, fork, getpid};
 
@@ -11,7 +12,10 @@ use nix::unistd::{ForkResult, Pid, fork, getpid};
 /// # Safety
 ///
 /// Call it only while the calling process has a single thread.
-unsafe fn start(target: impl FnOnce()) -> nix::Result<Pid> {
+unsafe fn start(target: impl FnOnce()) -> io::Result<Pid> {
+    // Output still in stdout's buffer would be copied into the child and
+    // printed twice: write it out first.
+    io::stdout().flush()?;
     // SAFETY: the caller guarantees that this process has one thread.
     match unsafe { fork() }? {
         ForkResult::Parent { child } => Ok(child),
@@ -19,11 +23,13 @@ unsafe fn start(target: impl FnOnce()) -> nix::Result<Pid> {
             // A panic must not unwind out of here into the parent's code.
             // The panic message is already printed; exit with 1 as a Python
             // child does after an uncaught exception.
-            let code = match panic::catch_unwind(AssertUnwindSafe(target)) {
-                Ok(()) => 0,
-                Err(_) => 1,
-            };
-            process::exit(code);
+            let ran = panic::catch_unwind(AssertUnwindSafe(target));
+            let flushed = io::stdout().flush();
+            let code = if ran.is_ok() && flushed.is_ok() { 0 } else { 1 };
+            // `_exit`, as Python's child ends with `os._exit`: the exit
+            // handlers the parent registered are not the child's to run.
+            // SAFETY: `_exit` only ends the process; stdout is flushed.
+            unsafe { libc::_exit(code) }
         }
     }
 }

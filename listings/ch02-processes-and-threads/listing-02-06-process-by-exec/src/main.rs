@@ -23,7 +23,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("父进程 {}.", process::id());
     println!("子进程将要执行");
     // A fresh run of this same program, told by its arguments to be the
-    // child: what Python's spawn start method does.
+    // child: the idea of Python's spawn start method, which tells its fresh
+    // interpreter what to run through a pipe instead.
     let mut child = Command::new(env::current_exe()?)
         .args([RUN_PROC, "test"])
         .spawn()?;

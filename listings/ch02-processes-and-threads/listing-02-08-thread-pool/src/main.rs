@@ -1,12 +1,13 @@
-use std::error::Error;
 use std::hash::{BuildHasher, RandomState};
 use std::process;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use crossbeam::channel;
+
 fn worker(msg: u32) {
     let started = Instant::now();
-    // Every task runs in this one process, so every line shows its pid.
+    // Every job runs in this one process, so every line shows its pid.
     println!("{msg}开始执行,进程号为{}", process::id());
     thread::sleep(Duration::from_secs_f64(random_fraction() * 2.0));
     let elapsed = started.elapsed().as_secs_f64();
@@ -21,17 +22,25 @@ fn random_fraction() -> f64 {
     (bits >> 11) as f64 / (1u64 << 53) as f64
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(3).build()?;
-    // The scope returns once every task spawned in it has finished: what
-    // `close()` and `join()` do for the Python pool. The FIFO kind starts
-    // the tasks in the order they were spawned, as Python's pool does.
-    pool.scope_fifo(|scope| {
+fn main() {
+    // One queue of jobs, taken in the order they were put, as the jobs of
+    // Python's pool are.
+    let (jobs, queue) = channel::unbounded();
+    // The scope returns once every thread started in it has finished, as
+    // `join()` does for the Python pool.
+    thread::scope(|scope| {
+        for _ in 0..3 {
+            // Each worker borrows the queue, takes the next job whenever it
+            // is free, and stops once the queue is closed and empty.
+            scope.spawn(|| queue.iter().for_each(worker));
+        }
         for msg in 0..10 {
-            scope.spawn_fifo(move |_| worker(msg));
+            jobs.send(msg).expect("`queue` is still here to receive");
         }
         println!("----start----");
+        // No more jobs, as `close()` says: the workers stop once they have
+        // taken the last one.
+        drop(jobs);
     });
     println!("-----end-----");
-    Ok(())
 }

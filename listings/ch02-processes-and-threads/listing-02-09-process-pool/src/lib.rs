@@ -20,10 +20,10 @@
 use std::any::Any;
 use std::io::{self, ErrorKind, PipeReader, PipeWriter, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
-use std::process;
 use std::thread::{self, JoinHandle};
 
 use crossbeam::channel::{self, Receiver, Sender};
+use nix::libc;
 use nix::sys::wait::{WaitStatus, waitpid};
 use nix::unistd::{ForkResult, Pid, fork, getpid};
 use serde::de::DeserializeOwned;
@@ -102,17 +102,18 @@ pub struct Pool<T: Task> {
 }
 
 impl<T: Task> Pool<T> {
-    /// Forks `size` worker processes, then starts one thread per worker in
-    /// the calling process to feed it.
+    /// Forks `size` worker processes, then starts, in the calling process,
+    /// one thread per worker to feed it and one result handler.
     ///
     /// # Safety
     ///
     /// Call it only while the calling process has a single thread. Each
-    /// worker is a forked child that allocates and prints; a lock that
-    /// another thread held at the moment of a fork would stay locked forever
-    /// in the child. The pool starts threads of its own once the last worker
-    /// is forked, so fork nothing afterwards either, except through
-    /// `std::process::Command`, which is safe in a threaded process.
+    /// worker is a forked child that prints: had another thread held a lock
+    /// at the moment of a fork, such as the one on Rust's stdout, it would
+    /// stay locked forever in the child. The pool starts threads of its own
+    /// once the last worker is forked, so fork nothing afterwards either,
+    /// except through `std::process::Command`, which is safe in a threaded
+    /// process.
     // ANCHOR: new
     pub unsafe fn new(size: usize) -> io::Result<Pool<T>> {
         if size == 0 {
@@ -270,6 +271,9 @@ impl<T: Task> Drop for Pool<T> {
 unsafe fn start_worker<T: Task>(earlier: &mut Vec<WorkerEnds>) -> io::Result<WorkerEnds> {
     let (task_reader, task_writer) = io::pipe()?;
     let (reply_reader, reply_writer) = io::pipe()?;
+    // A line printed without its newline would otherwise be copied into the
+    // worker and printed again when it exits.
+    io::stdout().flush()?;
     // SAFETY: the caller guarantees that this process has one thread.
     match unsafe { fork() }? {
         ForkResult::Parent { child } => Ok(WorkerEnds {
@@ -291,12 +295,18 @@ unsafe fn start_worker<T: Task>(earlier: &mut Vec<WorkerEnds>) -> io::Result<Wor
 
 /// A worker's whole life: it never returns into the parent's code.
 fn work<T: Task>(mut tasks: PipeReader, mut replies: PipeWriter) -> ! {
+    let served = serve::<T>(&mut tasks, &mut replies);
+    // What the tasks printed is the worker's: write it out in any case.
+    let flushed = io::stdout().flush();
     let mut code = 0;
-    if let Err(error) = serve::<T>(&mut tasks, &mut replies).and_then(|()| io::stdout().flush()) {
+    if let Err(error) = served.and(flushed) {
         eprintln!("pool worker {}: {error}", getpid());
         code = 1;
     }
-    process::exit(code);
+    // `_exit`, as CPython's worker ends with `os._exit`: the parent's exit
+    // handlers (libc's `atexit`) are not the worker's to run.
+    // SAFETY: `_exit` only ends the process; stdout is flushed above.
+    unsafe { libc::_exit(code) }
 }
 
 /// Runs each task that arrives and writes back its reply, until the parent

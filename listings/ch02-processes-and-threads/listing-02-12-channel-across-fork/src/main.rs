@@ -1,13 +1,17 @@
 use std::error::Error;
-use std::process;
+use std::io::{self, Write};
 
 use crossbeam::channel::{self, TryRecvError};
+use nix::libc;
 use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, fork};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let (sender, receiver) = channel::unbounded();
 
+    // Output still in stdout's buffer would be copied into the child and
+    // printed twice: write it out first.
+    io::stdout().flush()?;
     // SAFETY: this process has a single thread when it forks, so the child's
     // copy of memory holds no lock taken by a thread that the child lacks.
     match unsafe { fork() }? {
@@ -23,7 +27,13 @@ fn main() -> Result<(), Box<dyn Error>> {
                     1
                 }
             };
-            process::exit(code);
+            let flushed = io::stdout().flush();
+            // The child ends here: the rest of `main` is the parent's, and
+            // so are the exit handlers it registered, which `_exit` skips.
+            // (The twin's child, from a bare `os.fork()`, leaves through
+            // the interpreter's normal exit; it has no handlers to skip.)
+            // SAFETY: `_exit` only ends the process; stdout is flushed.
+            unsafe { libc::_exit(if flushed.is_ok() { code } else { 1 }) }
         }
         ForkResult::Parent { child } => {
             waitpid(child, None)?;

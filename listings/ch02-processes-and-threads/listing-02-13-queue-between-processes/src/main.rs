@@ -1,10 +1,10 @@
 use std::error::Error;
 use std::hash::{BuildHasher, RandomState};
 use std::io::{self, PipeReader, PipeWriter, Write};
-use std::process;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use nix::libc;
 use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, Pid, fork, getpid};
 
@@ -32,18 +32,26 @@ fn read(queue: &mut PipeReader) -> io::Result<()> {
 /// # Safety
 ///
 /// Call it only while the calling process has a single thread.
-unsafe fn start(target: impl FnOnce() -> io::Result<()>) -> nix::Result<Pid> {
+unsafe fn start(target: impl FnOnce() -> io::Result<()>) -> io::Result<Pid> {
+    // Output still in stdout's buffer would be copied into the child and
+    // printed twice: write it out first.
+    io::stdout().flush()?;
     // SAFETY: the caller guarantees that this process has one thread.
     match unsafe { fork() }? {
         ForkResult::Parent { child } => Ok(child),
         ForkResult::Child => {
+            let ran = target();
+            let flushed = io::stdout().flush();
             let mut code = 0;
-            if let Err(error) = target().and_then(|()| io::stdout().flush()) {
+            if let Err(error) = ran.and(flushed) {
                 eprintln!("child {}: {error}", getpid());
                 code = 1;
             }
-            // Exit here so the child never goes on into the parent's code.
-            process::exit(code);
+            // Exit here so the child never goes on into the parent's code,
+            // with `_exit`, as Python's child does: the exit handlers the
+            // parent registered are not the child's to run.
+            // SAFETY: `_exit` only ends the process; stdout is flushed.
+            unsafe { libc::_exit(code) }
         }
     }
 }

@@ -1,13 +1,13 @@
 use std::collections::VecDeque;
 use std::error::Error;
 use std::fs;
-use std::io::{self, ErrorKind};
+use std::io::{self, ErrorKind, Write};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
-use std::process;
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 
+use nix::libc;
 use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, Pid, fork, getpid, getppid};
 use process_pool::{Pool, Task};
@@ -55,6 +55,9 @@ impl QueueServer {
             _ => {}
         }
         let listener = UnixListener::bind(&address)?;
+        // Output still in stdout's buffer would be copied into the server
+        // and printed twice: write it out first.
+        io::stdout().flush()?;
         // SAFETY: the caller guarantees that this process has one thread.
         match unsafe { fork() }? {
             ForkResult::Child => serve(listener),
@@ -112,11 +115,20 @@ fn serve(listener: UnixListener) -> ! {
             }
             Err(error) => {
                 eprintln!("queue server: cannot accept connections: {error}");
-                process::exit(1);
+                exit_server(1);
             }
         }
     }
-    process::exit(0);
+    exit_server(0);
+}
+
+/// Ends the server process, from whichever of its threads asks, with
+/// `_exit`, as a Python child ends: the exit handlers the parent registered
+/// are not the server's to run.
+fn exit_server(code: i32) -> ! {
+    let flushed = io::stdout().flush();
+    // SAFETY: `_exit` only ends the process; stdout is flushed.
+    unsafe { libc::_exit(if flushed.is_ok() { code } else { 1 }) }
 }
 
 fn serve_client(mut stream: UnixStream, (items, ready): &Items) -> io::Result<()> {
@@ -137,7 +149,7 @@ fn serve_client(mut stream: UnixStream, (items, ready): &Items) -> io::Result<()
             Request::Size => Reply::Size(queue.len()),
             Request::Shutdown => {
                 framed::send(&mut stream, &Reply::Done)?;
-                process::exit(0);
+                exit_server(0);
             }
         };
         drop(queue);
@@ -237,7 +249,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("({}) start", getpid());
     // SAFETY: no thread has been started yet.
     let queue = unsafe { QueueServer::start() }?;
-    // As many workers as cores, as `Pool()` has.
+    // As many workers as CPUs this process may use, as `Pool()` has from
+    // Python 3.13 on (before, it counted every CPU of the machine).
     let workers = thread::available_parallelism()?.get();
     // SAFETY: still no thread in this process; the server's threads are in
     // the server's process.

@@ -1,9 +1,10 @@
 use std::error::Error;
-use std::io;
+use std::io::{self, Write};
 use std::process;
 use std::thread;
 use std::time::Duration;
 
+use nix::libc;
 use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, fork, getpid, getppid};
 
@@ -26,6 +27,9 @@ fn test2(args: &str) {
 fn main() -> Result<(), Box<dyn Error>> {
     let (mut reader, mut writer) = io::pipe()?;
 
+    // Output still in stdout's buffer would be copied into the child and
+    // printed twice: write it out first.
+    io::stdout().flush()?;
     // SAFETY: this process has a single thread when it forks, so the child's
     // copy of memory holds no lock taken by a thread that the child lacks.
     match unsafe { fork() }? {
@@ -38,7 +42,11 @@ fn main() -> Result<(), Box<dyn Error>> {
                     1
                 }
             };
-            process::exit(code);
+            let flushed = io::stdout().flush();
+            // `_exit`, as Python's worker ends with `os._exit`: the exit
+            // handlers the parent registered are not the worker's to run.
+            // SAFETY: `_exit` only ends the process; stdout is flushed.
+            unsafe { libc::_exit(if flushed.is_ok() { code } else { 1 }) }
         }
         ForkResult::Parent { child } => {
             drop(writer);

@@ -1,9 +1,11 @@
 use std::error::Error;
 use std::io::{self, PipeReader, PipeWriter, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::process;
 use std::thread;
 use std::time::Duration;
 
+use nix::libc;
 use nix::sys::signal::{Signal, kill};
 use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, fork};
@@ -40,35 +42,48 @@ fn read(mut queue: PipeReader) -> io::Result<()> {
     Ok(())
 }
 
-/// Ends a child, so that it never goes on into the parent's code.
-fn exit_child(outcome: io::Result<()>) -> ! {
-    match outcome.and_then(|()| io::stdout().flush()) {
-        Ok(()) => process::exit(0),
-        Err(error) => {
+/// Runs a child's work and ends the child, so that it never goes on into
+/// the parent's code, not even by unwinding from a panic.
+fn run_child(work: impl FnOnce() -> io::Result<()>) -> ! {
+    let ran = panic::catch_unwind(AssertUnwindSafe(work));
+    let flushed = io::stdout().flush();
+    let code = match ran.map(|outcome| outcome.and(flushed)) {
+        Ok(Ok(())) => 0,
+        Ok(Err(error)) => {
             eprintln!("child {}: {error}", process::id());
-            process::exit(1);
+            1
         }
-    }
+        // The panic hook has already printed the message.
+        Err(_) => 1,
+    };
+    // `_exit`, as Python's child ends with `os._exit`: the exit handlers the
+    // parent registered are not the child's to run.
+    // SAFETY: `_exit` only ends the process; stdout is flushed.
+    unsafe { libc::_exit(code) }
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("Main Processing pid={}", process::id());
     let (queue_out, queue_in) = io::pipe()?;
 
+    // Output still in stdout's buffer would be copied into the child and
+    // printed twice: write it out before each fork.
+    io::stdout().flush()?;
     // SAFETY: this process has a single thread when it forks, so the child's
     // copy of memory holds no lock taken by a thread that the child lacks.
     let writer = match unsafe { fork() }? {
         ForkResult::Child => {
             drop(queue_out);
-            exit_child(write(queue_in))
+            run_child(|| write(queue_in))
         }
         ForkResult::Parent { child } => child,
     };
+    io::stdout().flush()?;
     // SAFETY: as above; the parent still has a single thread.
     let reader = match unsafe { fork() }? {
         ForkResult::Child => {
             drop(queue_in);
-            exit_child(read(queue_out))
+            run_child(|| read(queue_out))
         }
         ForkResult::Parent { child } => child,
     };

@@ -1,6 +1,5 @@
 use std::cell::RefCell;
 use std::error::Error;
-use std::sync::Barrier;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
@@ -13,45 +12,51 @@ fn process() {
     NAME.with_borrow(|name| println!("{name}"));
 }
 
-/// What a thread waits for before it prints, and what it signals after.
+/// Whom a thread tells, and whom it waits for, around its print.
 struct Turn {
+    /// Told once this thread's name is stored.
+    tell_named: Option<Sender<()>>,
+    /// Waited for before this thread prints.
     wait_for: Option<Receiver<()>>,
-    then_signal: Option<Sender<()>>,
+    /// Told once this thread has printed.
+    tell_printed: Option<Sender<()>>,
 }
 
-fn run(name: &str, both_named: &Barrier, turn: Turn) {
+fn run(name: &str, turn: Turn) {
     NAME.set(name.to_string());
-    // Both threads have set their name before either prints: if they shared
-    // one variable, the second write would have replaced the first.
-    both_named.wait();
-    if let Some(previous) = turn.wait_for {
-        // An error means the other thread is gone, which it is only after
-        // printing (or panicking, which its join reports).
-        let _ = previous.recv();
+    if let Some(partner) = turn.tell_named {
+        // An error means the other thread is gone: nobody is waiting.
+        let _ = partner.send(());
+    }
+    if let Some(signal) = turn.wait_for {
+        // An error means the other thread is gone without telling: it
+        // panicked, which its join reports, or it was never started.
+        let _ = signal.recv();
     }
     process();
-    if let Some(next) = turn.then_signal {
-        // An error means the other thread is gone: nobody is waiting.
-        let _ = next.send(());
+    if let Some(partner) = turn.tell_printed {
+        let _ = partner.send(());
     }
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let both_named = Barrier::new(2);
-    let (jack_printed, after_jack) = mpsc::channel();
+    let (jim_named, jack_waits) = mpsc::channel();
+    let (jack_printed, jim_waits) = mpsc::channel();
+    // Jack prints once Jim's name is stored too: if the two threads shared
+    // one variable, the second store would have replaced the first.
     let jack = Turn {
-        wait_for: None,
-        then_signal: Some(jack_printed),
+        tell_named: None,
+        wait_for: Some(jack_waits),
+        tell_printed: Some(jack_printed),
     };
     let jim = Turn {
-        wait_for: Some(after_jack),
-        then_signal: None,
+        tell_named: Some(jim_named),
+        wait_for: Some(jim_waits),
+        tell_printed: None,
     };
-    thread::scope(|scope| {
-        let t1 = scope.spawn(|| run("Jack", &both_named, jack));
-        let t2 = scope.spawn(|| run("Jim", &both_named, jim));
-        t1.join().map_err(|_| "t1 panicked")?;
-        t2.join().map_err(|_| "t2 panicked")?;
-        Ok(())
-    })
+    let t1 = thread::spawn(move || run("Jack", jack));
+    let t2 = thread::spawn(move || run("Jim", jim));
+    t1.join().map_err(|_| "t1 panicked")?;
+    t2.join().map_err(|_| "t2 panicked")?;
+    Ok(())
 }

@@ -5,6 +5,8 @@ use std::io::{self, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::process;
 
+use nix::errno::Errno;
+use nix::libc;
 use nix::sys::wait::{WaitStatus, waitpid};
 use nix::unistd::{ForkResult, Pid, fork};
 
@@ -19,6 +21,13 @@ use nix::unistd::{ForkResult, Pid, fork};
 /// gets a copy of memory in which a lock held by another thread at the
 /// moment of the fork would stay locked forever.
 pub unsafe fn start(target: impl FnOnce() -> io::Result<()>) -> nix::Result<Pid> {
+    // A line printed without its newline is still in stdout's buffer; the
+    // child would get a copy and print it a second time. Flush it first, as
+    // CPython flushes its streams before it forks. (Rust's stderr keeps no
+    // buffer.)
+    io::stdout()
+        .flush()
+        .map_err(|error| error.raw_os_error().map_or(Errno::EIO, Errno::from_raw))?;
     // SAFETY: the caller guarantees that this process has one thread.
     match unsafe { fork() }? {
         ForkResult::Parent { child } => Ok(child),
@@ -26,15 +35,24 @@ pub unsafe fn start(target: impl FnOnce() -> io::Result<()>) -> nix::Result<Pid>
             // A panic must not unwind out of here into the parent's code,
             // which the child also holds a copy of.
             let ran = panic::catch_unwind(AssertUnwindSafe(target));
-            let code = match ran.map(|result| result.and_then(|()| io::stdout().flush())) {
+            // What the target printed is the child's: write it out, whether
+            // the target succeeded or not.
+            let flushed = io::stdout().flush();
+            let code = match ran.map(|result| result.and(flushed)) {
                 Ok(Ok(())) => 0,
                 Ok(Err(error)) => {
                     eprintln!("child {}: {error}", process::id());
                     1
                 }
+                // The panic hook has already printed the message.
                 Err(_) => 1,
             };
-            process::exit(code);
+            // `_exit`, not `process::exit`, as CPython's child ends with
+            // `os._exit`: the exit handlers the parent registered (libc's
+            // `atexit`) are the parent's, and must not run here too.
+            // SAFETY: `_exit` only ends the process; the one buffer this
+            // child owns, stdout's, is flushed above.
+            unsafe { libc::_exit(code) }
         }
     }
 }

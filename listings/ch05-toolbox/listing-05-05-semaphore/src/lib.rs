@@ -9,18 +9,36 @@
 use std::io;
 use std::num::NonZeroUsize;
 use std::ptr::NonNull;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use nix::errno::Errno;
-use nix::libc::{self, sem_t};
+use nix::libc::{self, c_int, clockid_t, sem_t, timespec};
 use nix::sys::mman::{MapFlags, ProtFlags, mmap_anonymous, munmap};
+use nix::sys::time::TimeSpec;
+use nix::time::{ClockId, clock_gettime};
 use nix::unistd::{Pid, getpid};
+
+// glibc has had `sem_clockwait` since 2.30 (2019), but the `libc` crate
+// declares it only for Redox, so it is declared here as glibc's
+// <semaphore.h> does where `time_t` is as wide as `long`, as on 64-bit
+// Linux. (A 32-bit build with a 64-bit `time_t` must link
+// `__sem_clockwait64` instead, as the header redirects it there and as the
+// `libc` crate does for its own `sem_timedwait`.)
+unsafe extern "C" {
+    fn sem_clockwait(sem: *mut sem_t, clock: clockid_t, deadline: *const timespec) -> c_int;
+}
 
 /// A counting semaphore shared with every child forked after it is made.
 pub struct SharedSemaphore {
     semaphore: NonNull<sem_t>,
     owner: Pid,
 }
+
+// SAFETY: POSIX allows the `sem_*` calls on one semaphore from any number
+// of threads at once, which is what a semaphore is for; besides the
+// pointer to it, the value holds only a pid.
+unsafe impl Send for SharedSemaphore {}
+unsafe impl Sync for SharedSemaphore {}
 
 impl SharedSemaphore {
     /// A semaphore holding `permits` permits.
@@ -53,20 +71,30 @@ impl SharedSemaphore {
         retry_interrupted(|| unsafe { libc::sem_wait(self.semaphore.as_ptr()) })
     }
 
+    /// Takes a permit if one is free, without waiting: `false` if none was.
+    pub fn try_acquire(&self) -> io::Result<bool> {
+        // SAFETY: as in `acquire`.
+        let tried = retry_interrupted(|| unsafe { libc::sem_trywait(self.semaphore.as_ptr()) });
+        match tried {
+            Ok(()) => Ok(true),
+            Err(error) if error.raw_os_error() == Some(libc::EAGAIN) => Ok(false),
+            Err(error) => Err(error),
+        }
+    }
+
     /// Takes a permit, or gives up after `timeout`: `false` if none came.
     pub fn acquire_timeout(&self, timeout: Duration) -> io::Result<bool> {
-        // sem_timedwait wants a deadline on the wall clock.
-        let deadline = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_err(io::Error::other)?
-            + timeout;
-        let deadline = libc::timespec {
-            tv_sec: deadline.as_secs().try_into().map_err(io::Error::other)?,
-            tv_nsec: deadline.subsec_nanos().into(),
-        };
+        // The deadline is on the monotonic clock, which nobody can set:
+        // `sem_timedwait` would take one on the wall clock, and a wait would
+        // then stretch or shrink with every change of the system's time.
+        let deadline = clock_gettime(ClockId::CLOCK_MONOTONIC)? + TimeSpec::from_duration(timeout);
         // SAFETY: as in `acquire`; `deadline` outlives the call.
         let waited = retry_interrupted(|| unsafe {
-            libc::sem_timedwait(self.semaphore.as_ptr(), &deadline)
+            sem_clockwait(
+                self.semaphore.as_ptr(),
+                libc::CLOCK_MONOTONIC,
+                deadline.as_ref(),
+            )
         });
         match waited {
             Ok(()) => Ok(true),
@@ -121,10 +149,19 @@ mod tests {
     fn permits_run_out_and_come_back() -> io::Result<()> {
         let semaphore = SharedSemaphore::new(2)?;
         semaphore.acquire()?;
-        assert!(semaphore.acquire_timeout(Duration::ZERO)?);
-        assert!(!semaphore.acquire_timeout(Duration::from_millis(10))?);
+        assert!(semaphore.try_acquire()?);
+        assert!(!semaphore.try_acquire()?);
         semaphore.release()?;
         assert!(semaphore.acquire_timeout(Duration::ZERO)?);
+        Ok(())
+    }
+
+    #[test]
+    fn a_timed_acquire_waits_its_whole_timeout() -> io::Result<()> {
+        let semaphore = SharedSemaphore::new(0)?;
+        let began = std::time::Instant::now();
+        assert!(!semaphore.acquire_timeout(Duration::from_millis(50))?);
+        assert!(began.elapsed() >= Duration::from_millis(50));
         Ok(())
     }
 }

@@ -2,23 +2,27 @@ use std::error::Error;
 use std::io::{self, ErrorKind};
 use std::os::unix::net::UnixStream;
 
-fn produce(queue: &mut UnixStream) -> io::Result<()> {
-    framed::send(queue, "food")
+fn produce(mut queue: UnixStream) -> io::Result<()> {
+    framed::send(&mut queue, "food")
 }
 
-fn consume(queue: &mut UnixStream) -> io::Result<()> {
-    let food: String = framed::recv(queue)?
+fn consume(mut queue: UnixStream) -> io::Result<()> {
+    let food: String = framed::recv(&mut queue)?
         .ok_or_else(|| io::Error::new(ErrorKind::UnexpectedEof, "the producer put nothing"))?;
     println!("consumer got {food}");
     Ok(())
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let (mut producer_end, mut consumer_end) = UnixStream::pair()?;
+    let (producer_end, consumer_end) = UnixStream::pair()?;
+    // Each end moves into its child's closure, which `start` drops in the
+    // parent: the consumer, forked after, holds no copy of the producer's
+    // end, and if the producer exits without putting anything, the
+    // consumer's `recv` sees the end of the stream.
     // SAFETY: this process has a single thread.
-    let producer = unsafe { forked::start(|| produce(&mut producer_end)) }?;
+    let producer = unsafe { forked::start(move || produce(producer_end)) }?;
     // SAFETY: as above.
-    let consumer = unsafe { forked::start(|| consume(&mut consumer_end)) }?;
+    let consumer = unsafe { forked::start(move || consume(consumer_end)) }?;
     forked::join(producer)?;
     forked::join(consumer)?;
     Ok(())

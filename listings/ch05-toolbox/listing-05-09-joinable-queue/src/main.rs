@@ -75,13 +75,23 @@ fn main() -> Result<(), Box<dyn Error>> {
         stream: producer_end,
         unfinished: 0,
     };
+    let mut consumer_end = Some(consumer_end);
     // The closure owns the producer's end, so once it is forked the
     // parent's copy closes with it. The consumer, forked next, never holds
-    // that end, and sees the stream end when the producer exits.
+    // that end, and sees the stream end when the producer exits. The
+    // producer, in turn, closes the copy of the consumer's end that the fork
+    // gave it, so that its `join` sees the stream end if the consumer dies.
     // SAFETY: this process has a single thread.
-    let producer = unsafe { forked::start(move || produce(queue, "喜洋洋", "包子")) }?;
+    let producer = unsafe {
+        forked::start(|| {
+            drop(consumer_end.take());
+            produce(queue, "喜洋洋", "包子")
+        })
+    }?;
     let queue = Consumer {
-        stream: consumer_end,
+        stream: consumer_end
+            .take()
+            .expect("only the producer's copy was closed"),
     };
     // SAFETY: as above.
     let consumer = unsafe { forked::start(move || consume(queue, "灰太狼")) }?;

@@ -21,7 +21,8 @@ fn write_messages(pipe: &PipeWriter, letter: u8, size: usize) -> io::Result<()> 
 }
 
 // Two children write to one pipe at once; counts the messages that did not
-// arrive whole, as `size` bytes from a single writer.
+// arrive whole, with bytes of the other writer between their first byte and
+// their last.
 fn count_torn(size: usize) -> Result<usize, Box<dyn Error>> {
     let (mut reader, writer) = io::pipe()?;
     let mut children = Vec::new();
@@ -41,11 +42,32 @@ fn count_torn(size: usize) -> Result<usize, Box<dyn Error>> {
     if received.len() != expected {
         return Err(format!("read {} bytes, expected {expected}", received.len()).into());
     }
-    let torn = received
-        .chunks(size)
-        .filter(|message| message.iter().any(|&byte| byte != message[0]))
-        .count();
-    Ok(torn)
+    Ok(WRITERS
+        .iter()
+        .map(|&letter| torn_messages_of(letter, &received, size))
+        .sum())
+}
+
+// Each writer's bytes arrive in order, so its `n`th message is its bytes
+// `n * size` to `(n + 1) * size`, wherever they land. The stream is a
+// series of runs of one letter; a run of this writer that ends inside one
+// of its messages means the other writer cut in there.
+fn torn_messages_of(letter: u8, received: &[u8], size: usize) -> usize {
+    let mut bytes_so_far = 0;
+    let mut torn = 0;
+    let mut last_torn = None;
+    for run in received.chunk_by(|a, b| a == b) {
+        if run[0] != letter {
+            continue;
+        }
+        bytes_so_far += run.len();
+        let message = bytes_so_far / size;
+        if bytes_so_far % size != 0 && last_torn != Some(message) {
+            torn += 1;
+            last_torn = Some(message);
+        }
+    }
+    torn
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -61,4 +83,20 @@ fn main() -> Result<(), Box<dyn Error>> {
         count_torn(large)?
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_is_torn_where_the_other_writer_cuts_in() {
+        // a's first message (4 bytes) is cut by b's first; a's second and
+        // both of b's arrive whole.
+        let received = b"aabbbbaaaaaabbbb";
+        assert_eq!(torn_messages_of(b'a', received, 4), 1);
+        assert_eq!(torn_messages_of(b'b', received, 4), 0);
+        // Cut twice, counted once.
+        assert_eq!(torn_messages_of(b'a', b"abaabaaaaa", 4), 1);
+    }
 }
