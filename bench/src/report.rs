@@ -249,18 +249,21 @@ pub const LABELS: &[(&str, &str)] = &[
     ("a pipe, `framed` JSON frames", "管道，`framed` JSON 帧"),
     (
         "`tokio::sync::mpsc::channel`, one thread",
-        "`tokio::sync::mpsc::channel`，单线程（`current_thread`）运行时",
+        "`tokio::sync::mpsc::channel`，单线程（current-thread）运行时",
     ),
     (
         "`tokio::sync::mpsc::unbounded_channel`, one thread",
-        "`tokio::sync::mpsc::unbounded_channel`，单线程（`current_thread`）运行时",
+        "`tokio::sync::mpsc::unbounded_channel`，单线程（current-thread）运行时",
     ),
     ("`thread::park` and `unpark`", "`thread::park` 与 `unpark`"),
     ("`multiprocessing`, fork", "`multiprocessing`，fork"),
-    ("`multiprocessing`, spawn", "`multiprocessing`，spawn"),
+    (
+        "`multiprocessing`, spawn",
+        "`multiprocessing`，spawn 启动方式",
+    ),
     (
         "`tokio::spawn`, one thread",
-        "`tokio::spawn`，单线程（`current_thread`）运行时",
+        "`tokio::spawn`，单线程（current-thread）运行时",
     ),
     ("`size_of_val` of its future", "其 future 的 `size_of_val`"),
     (
@@ -283,7 +286,7 @@ pub const LABELS: &[(&str, &str)] = &[
     ("threads and a channel", "多个线程加一个通道"),
     (
         "`tokio::spawn` of `tokio::time::sleep`, one thread",
-        "以 `tokio::spawn` 创建、调用 `tokio::time::sleep` 的任务，单线程（`current_thread`）运行时",
+        "以 `tokio::spawn` 创建、调用 `tokio::time::sleep` 的任务，单线程（current-thread）运行时",
     ),
     (
         "`asyncio.gather` of `asyncio.sleep`",

@@ -116,3 +116,29 @@ fn the_books_tables_figures_and_charts_are_rendered_from_its_results() {
         );
     }
 }
+
+#[test]
+fn every_chinese_label_passes_the_editions_glossary_and_typography() {
+    let root = harness::book_root();
+    let terms = harness::i18n::checked_terms(&root).expect("po/GLOSSARY.md reads");
+    // A `{name}` placeholder is filled with a parameter, the same in both
+    // languages: checked as code, not as an English word.
+    let placeholder = regex::Regex::new(r"\{(\w*)\}").expect("the pattern compiles");
+    let as_code = |text: &str| placeholder.replace_all(text, "`{$1}`").into_owned();
+    let labels: Vec<(String, String)> = bench::report::LABELS
+        .iter()
+        .map(|&(english, chinese)| (as_code(english), as_code(chinese)))
+        .collect();
+    let labels: Vec<(&str, &str, &str)> = labels
+        .iter()
+        .map(|(english, chinese)| {
+            (
+                "bench/src/report.rs LABELS",
+                english.as_str(),
+                chinese.as_str(),
+            )
+        })
+        .collect();
+    let problems = harness::i18n::check_strings(&labels, &terms);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

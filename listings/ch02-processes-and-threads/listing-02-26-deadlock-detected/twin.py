@@ -31,7 +31,13 @@ if __name__ == "__main__":
     t2 = threading.Thread(target=work, args=("do2", b, a, rendezvous, reports_2), name="Thread-2")
     t1.start()
     time.sleep(0.5)
-    t2.start()
+    try:
+        t2.start()
+    except BaseException:
+        # Thread-1 would wait at the barrier for a partner that never came:
+        # abort() makes its wait raise BrokenBarrierError instead.
+        rendezvous.abort()
+        raise
     t1.join()
     t2.join()
     for report in reports_1 + reports_2:

@@ -4,9 +4,11 @@ import time
 
 
 def test():
-    print(f"---进程池中的进程---pid={os.getpid()},ppid={os.getppid()}--")
+    # flush=True: leaving the `with` block terminates the worker, which would
+    # lose lines still in its buffer where stdout is a pipe.
+    print(f"---进程池中的进程---pid={os.getpid()},ppid={os.getppid()}--", flush=True)
     for i in range(3):
-        print(f"----{i}---")
+        print(f"----{i}---", flush=True)
         time.sleep(1)
     return "hahah"
 

@@ -2,9 +2,10 @@ import os
 import threading
 import time
 
-TASKS = 4
-LIMIT = 60_000
-REPEATS = 3
+LIMIT = 10_000
+WINDOW = 0.1
+THREADS = (1, 2, 4)
+REPEATS = 10
 
 
 def is_prime(n):
@@ -20,32 +21,33 @@ def count_primes(limit):
     return sum(1 for n in range(2, limit) if is_prime(n))
 
 
-def run_on(threads):
-    counts = [[] for _ in range(threads)]
+def tasks_per_second(threads):
+    done = [0] * threads
+    start = time.perf_counter()
+    deadline = start + WINDOW
 
     def worker(mine):
-        for _ in range(TASKS // threads):
-            mine.append(count_primes(LIMIT))
+        while time.perf_counter() < deadline:
+            count_primes(LIMIT)
+            done[mine] += 1
 
-    start = time.perf_counter()
-    workers = [threading.Thread(target=worker, args=(counts[i],)) for i in range(threads)]
+    workers = [threading.Thread(target=worker, args=(i,)) for i in range(threads)]
     for w in workers:
         w.start()
     for w in workers:
         w.join()
-    return time.perf_counter() - start, [c for mine in counts for c in mine]
-
-
-def fastest_on(threads):
-    return min((run_on(threads) for _ in range(REPEATS)), key=lambda run: run[0])
+    return sum(done) / (time.perf_counter() - start)
 
 
 if __name__ == "__main__":
     # The CPUs this process may run on, as Rust's available_parallelism counts them.
     print(f"available parallelism: {len(os.sched_getaffinity(0))}")
-    alone, counts = fastest_on(1)
-    print(f"{TASKS} tasks, each counts the primes below {LIMIT}: {counts}")
-    print(f"1 thread:  {alone:.3f} s")
-    for threads in (2, 4):
-        elapsed, _ = fastest_on(threads)
-        print(f"{threads} threads: {elapsed:.3f} s, speedup {alone / elapsed:.2f}x")
+    print(f"each task counts the primes below {LIMIT}: {count_primes(LIMIT)}")
+    best = [0.0] * len(THREADS)
+    for _ in range(REPEATS):
+        for i, threads in enumerate(THREADS):
+            best[i] = max(best[i], tasks_per_second(threads))
+    alone = best[0]
+    print(f"1 thread:  {alone:.0f} tasks a second")
+    for rate, threads in zip(best[1:], THREADS[1:]):
+        print(f"{threads} threads: {rate:.0f} tasks a second, speedup {rate / alone:.2f}x")

@@ -5,7 +5,9 @@ import os
 def process(name, wait_for, then_signal):
     if wait_for is not None:
         wait_for.wait()
-    print("Processing {} pid={}".format(name, os.getpid()))
+    # Written out before the signal: left in the buffer, the line would
+    # wait for this child's exit, and the other child might flush first.
+    print("Processing {} pid={}".format(name, os.getpid()), flush=True)
     if then_signal is not None:
         then_signal.set()
 

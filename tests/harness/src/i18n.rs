@@ -501,11 +501,12 @@ fn glossary_terms(text: &str) -> Result<Vec<Term>, String> {
 }
 
 /// `text` without what names no term: code spans, link targets, verbatim
-/// quotes (`<q>`, see `typeset`), HTML tags, and identifiers written
-/// outside code (`time.sleep`, `sleep()`; `sleep_seconds` is one word).
+/// quotes (`<q>`, see `typeset`), HTML tags, identifiers written outside
+/// code (`time.sleep`, `sleep()`; `sleep_seconds` is one word), and names
+/// such as `Thread-1`, which Python gives its threads and processes.
 fn prose(text: &str) -> std::borrow::Cow<'_, str> {
     let not_prose = Regex::new(
-        r"`[^`]*`|\]\([^)]*\)|<q>.*?</q>|<[^>]*>|\b[A-Za-z_][A-Za-z0-9_]*(?:(?:\.|::)[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?|\b[A-Za-z_][A-Za-z0-9_]*\(\)",
+        r"`[^`]*`|\]\([^)]*\)|<q>.*?</q>|<[^>]*>|\b[A-Za-z_][A-Za-z0-9_]*(?:(?:\.|::)[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?|\b[A-Za-z_][A-Za-z0-9_]*\(\)|\b[A-Za-z]+-\d+\b",
     )
     .expect("valid pattern");
     not_prose.replace_all(text, " ")
@@ -1021,6 +1022,7 @@ mod tests {
             ),
             ("The thread sleeps.", "线程睡眠。", false),
             ("The thread slept.", "线程在休眠。", false),
+            ("Sleep-2 waits.", "Sleep-2 在等待。", false),
         ]);
         let problems = check_terms(&po, &terms);
         assert_eq!(problems.len(), 2, "{problems:#?}");
